@@ -1,0 +1,140 @@
+package ma.salonsess.registration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Optional;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.http.ApiGatewayHttp;
+import ma.salonsess.shared.http.HttpRequest;
+import ma.salonsess.shared.http.HttpResponse;
+import ma.salonsess.shared.http.JsonRequestBody;
+import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.ProblemException;
+import ma.salonsess.shared.idempotency.IdempotencyKey;
+import ma.salonsess.shared.idempotency.IdempotencyStore;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.RegistrationPolicy;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.registration.Registrations;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The registration routes of the public API:
+ * {@code POST /fairs/{fairId}/registrations}, and for a registrant with their access token
+ * {@code GET} and {@code DELETE /fairs/{fairId}/registrations/{registrationId}}.
+ */
+public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String REGISTER = "POST /fairs/{fairId}/registrations";
+    static final String READ = "GET /fairs/{fairId}/registrations/{registrationId}";
+    static final String ERASE = "DELETE /fairs/{fairId}/registrations/{registrationId}";
+
+    private final Registrations registrations;
+
+    /** Used by Lambda: configuration from the environment. */
+    public RegistrationHandler() {
+        this(Env.system());
+    }
+
+    /** Wiring happens once per container, here. */
+    public RegistrationHandler(Env env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        Clock clock = Clock.systemUTC();
+        this.registrations = new Registrations(
+                new FairRepository(dynamoDb, env.require("FAIRS_TABLE")),
+                new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
+                new IdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), clock),
+                RegistrationPolicy.from(env), clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = ApiGatewayHttp.toRequest(event);
+        HttpResponse response;
+        try {
+            response = switch (request.routeKey()) {
+                case REGISTER -> register(request);
+                case READ -> read(request);
+                case ERASE -> erase(request);
+                default -> Problem.of(404, "not-found", "Not found", "No such route: " + request.routeKey())
+                        .toResponse();
+            };
+        } catch (ProblemException e) {
+            response = e.problem().toResponse();
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.getLogger().log("Unexpected failure on " + request.routeKey() + ": " + e);
+            }
+            response = Problem.of(500, "internal", "Internal error",
+                            "Something went wrong on our side; nothing was saved. Try again later.")
+                    .at(request.path()).with("requestId", String.valueOf(request.requestId())).toResponse();
+        }
+        return ApiGatewayHttp.toEvent(response);
+    }
+
+    private HttpResponse register(HttpRequest request) {
+        String fairId = request.pathParameter("fairId");
+        var body = JsonRequestBody.read(request);
+        Optional<IdempotencyKey> key = Optional.empty();
+        Optional<String> header = request.header("idempotency-key");
+        if (header.isPresent()) {
+            key = IdempotencyKey.parse(REGISTER, header.get());
+            if (key.isEmpty()) {
+                throw new ProblemException(Problem.of(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                        "The Idempotency-Key header must be 1 to 255 visible ASCII characters.").at(request.path()));
+            }
+        }
+        var outcome = registrations.register(fairId, body, key);
+        return switch (outcome) {
+            case Registrations.Registered registered -> HttpResponse.json(201, registered.receipt().toJson())
+                    .withHeader("location", "/fairs/" + fairId + "/registrations/"
+                            + registered.receipt().registrationId())
+                    .withHeader("idempotent-replayed", Boolean.toString(registered.replayed()));
+            case Registrations.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
+            case Registrations.FairNotFound notFound -> fairNotFound(request);
+            case Registrations.EmailAlreadyRegistered taken -> Problem.of(409, "email-already-registered",
+                    "Already registered", "This email address is already registered for this fair. "
+                            + "Use the access token you received to see or change that registration.")
+                    .at(request.path()).toResponse();
+            case Registrations.KeyReused reused -> Problem.of(422, "idempotency-key-reused",
+                    "Idempotency-Key reused", "This Idempotency-Key was already used with a different request.")
+                    .at(request.path()).toResponse();
+        };
+    }
+
+    private HttpResponse read(HttpRequest request) {
+        AccessToken token = requireToken(request);
+        return registrations.findOwn(request.pathParameter("fairId"), request.pathParameter("registrationId"), token)
+                .map(registration -> HttpResponse.json(200, RegistrationView.of(registration))
+                        .withHeader("cache-control", "no-store"))
+                .orElseGet(() -> registrationNotFound(request));
+    }
+
+    private HttpResponse erase(HttpRequest request) {
+        AccessToken token = requireToken(request);
+        boolean erased = registrations.eraseOwn(request.pathParameter("fairId"),
+                request.pathParameter("registrationId"), token);
+        return erased ? HttpResponse.noContent() : registrationNotFound(request);
+    }
+
+    private static AccessToken requireToken(HttpRequest request) {
+        return request.bearerToken().map(AccessToken::new).orElseThrow(() -> new ProblemException(
+                Problem.of(401, "unauthorized", "Access token required",
+                        "Send the access token you received at registration as 'Authorization: Bearer <token>'.")
+                        .at(request.path())));
+    }
+
+    private static HttpResponse fairNotFound(HttpRequest request) {
+        return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
+                .at(request.path()).toResponse();
+    }
+
+    private static HttpResponse registrationNotFound(HttpRequest request) {
+        return Problem.of(404, "registration-not-found", "Registration not found",
+                "No registration with this id for this access token.").at(request.path()).toResponse();
+    }
+}

@@ -1,0 +1,61 @@
+package ma.salonsess.shared.config;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds SDK clients once per container from {@link Env}. Endpoints follow the SDK's own
+ * variable names (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_SESV2 or
+ * AWS_ENDPOINT_URL), so pointing a function at an emulator is configuration, not code.
+ */
+public final class AwsClients {
+    private static final String DEFAULT_REGION = "eu-west-3";
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb(Env env) {
+        return configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
+    }
+
+    /**
+     * Applies region, credentials, endpoint and the URLConnection HTTP client (the lightest to
+     * start) to any SDK client builder.
+     */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, Env env, String serviceEndpointSuffix) {
+        builder.region(Region.of(env.optional("AWS_REGION").orElse(DEFAULT_REGION)))
+                .credentialsProvider(credentials(env))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10)));
+        env.optional("AWS_ENDPOINT_URL_" + serviceEndpointSuffix)
+                .or(() -> env.optional("AWS_ENDPOINT_URL"))
+                .map(URI::create)
+                .ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentials(Env env) {
+        var keyId = env.optional("AWS_ACCESS_KEY_ID");
+        var secret = env.optional("AWS_SECRET_ACCESS_KEY");
+        if (keyId.isPresent() && secret.isPresent()) {
+            var token = env.optional("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(token.isPresent()
+                    ? AwsSessionCredentials.create(keyId.get(), secret.get(), token.get())
+                    : AwsBasicCredentials.create(keyId.get(), secret.get()));
+        }
+        // With SnapStart, Lambda hands credentials through the container provider, not variables.
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

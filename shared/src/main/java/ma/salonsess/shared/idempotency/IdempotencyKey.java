@@ -1,0 +1,40 @@
+package ma.salonsess.shared.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A client's {@code Idempotency-Key}, scoped to the operation it was sent with so the same key on
+ * two different routes are two different keys.
+ */
+public record IdempotencyKey(String scope, String value) {
+    private static final Pattern ALLOWED = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** Empty when the header value is not 1 to 255 visible ASCII characters. */
+    public static Optional<IdempotencyKey> parse(String scope, String header) {
+        String trimmed = header.strip();
+        return ALLOWED.matcher(trimmed).matches() ? Optional.of(new IdempotencyKey(scope, trimmed)) : Optional.empty();
+    }
+
+    /** The id the record is stored under: a hash, so the key itself is never stored. */
+    String recordId() {
+        return HexFormat.of().formatHex(sha256("id\n" + scope + "\n" + value));
+    }
+
+    /** A key only the client can derive again, to seal the stored answer (it may hold a secret). */
+    byte[] sealingKey() {
+        return sha256("seal\n" + scope + "\n" + value);
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

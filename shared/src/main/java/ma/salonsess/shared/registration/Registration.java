@@ -1,0 +1,19 @@
+package ma.salonsess.shared.registration;
+
+import java.time.Instant;
+import ma.salonsess.shared.text.Language;
+
+/**
+ * A person registered for a fair. {@code arabicName}, {@code phone} and {@code organisation} are
+ * null when not given.
+ *
+ * @param accessTokenHash SHA-256 of the registrant's access token; the token itself is never stored
+ * @param purgeAt         when the record is deleted by the table's TTL (law 09-08: limited retention)
+ */
+public record Registration(String registrationId, String fairId, Role role, Status status, String firstName,
+                           String lastName, String arabicName, EmailAddress email, PhoneNumber phone,
+                           Language language, Organisation organisation, Consent consent, BadgeState badge,
+                           String accessTokenHash, Instant createdAt, Instant purgeAt) {
+
+    public enum Status { CONFIRMED }
+}

@@ -1,0 +1,181 @@
+package ma.salonsess.shared.registration;
+
+import static ma.salonsess.shared.dynamo.Items.bool;
+import static ma.salonsess.shared.dynamo.Items.list;
+import static ma.salonsess.shared.dynamo.Items.m;
+import static ma.salonsess.shared.dynamo.Items.n;
+import static ma.salonsess.shared.dynamo.Items.s;
+import static ma.salonsess.shared.dynamo.Items.string;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.salonsess.shared.dynamo.Items;
+import ma.salonsess.shared.dynamo.Transactions;
+import ma.salonsess.shared.text.Language;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Registrations in the registrations table, partitioned by fair. Next to each registration
+ * ({@code sk = REG#<id>}) an email claim ({@code sk = EMAIL#<sha256 of the address>}) makes one
+ * email register once per fair; both are written and deleted together.
+ */
+public final class RegistrationRepository {
+    public static final String TYPE_REGISTRATION = "REGISTRATION";
+    public static final String TYPE_EMAIL_CLAIM = "EMAIL_CLAIM";
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    /** The email address already has a registration for this fair. */
+    public static final class EmailAlreadyRegistered extends RuntimeException {
+        public EmailAlreadyRegistered() {
+            super("Email already registered for this fair", null, false, false);
+        }
+    }
+
+    /** The extra write that had to succeed with the registration (an idempotency claim) did not. */
+    public static final class CompanionWriteFailed extends RuntimeException {
+        public CompanionWriteFailed() {
+            super("The companion write's condition failed", null, false, false);
+        }
+    }
+
+    public RegistrationRepository(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /**
+     * Creates the registration and its email claim, together with {@code companion} (if any) in
+     * one transaction: all are written, or none.
+     */
+    public void create(Registration registration, Optional<TransactWriteItem> companion) {
+        List<TransactWriteItem> items = new ArrayList<>(3);
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(registration))
+                .conditionExpression("attribute_not_exists(sk)")).build());
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of(
+                        "fairId", s(registration.fairId()),
+                        "sk", s(emailSortKey(registration.email())),
+                        "type", s(TYPE_EMAIL_CLAIM),
+                        "registrationId", s(registration.registrationId()),
+                        "purgeAt", n(registration.purgeAt().getEpochSecond())))
+                .conditionExpression("attribute_not_exists(sk)")).build());
+        companion.ifPresent(items::add);
+        try {
+            Transactions.write(dynamoDb, items);
+        } catch (TransactionCanceledException e) {
+            if (companion.isPresent() && Transactions.conditionFailed(e, 2)) {
+                throw new CompanionWriteFailed();
+            }
+            if (Transactions.conditionFailed(e, 1)) {
+                throw new EmailAlreadyRegistered();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Registration> find(String fairId, String registrationId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Deletes the registration and its email claim (a registrant's request to erase their data). */
+    public void delete(Registration registration) {
+        Transactions.write(dynamoDb, List.of(
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
+                        "fairId", s(registration.fairId()),
+                        "sk", s(registrationSortKey(registration.registrationId()))))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
+                        "fairId", s(registration.fairId()),
+                        "sk", s(emailSortKey(registration.email()))))).build()));
+    }
+
+    public static String registrationSortKey(String registrationId) {
+        return "REG#" + registrationId;
+    }
+
+    static String emailSortKey(EmailAddress email) {
+        return "EMAIL#" + AccessToken.sha256Hex(email.normalized());
+    }
+
+    static Map<String, AttributeValue> toItem(Registration r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("fairId", s(r.fairId()));
+        item.put("sk", s(registrationSortKey(r.registrationId())));
+        item.put("type", s(TYPE_REGISTRATION));
+        item.put("registrationId", s(r.registrationId()));
+        item.put("role", s(r.role().name()));
+        item.put("status", s(r.status().name()));
+        item.put("firstName", s(r.firstName()));
+        item.put("lastName", s(r.lastName()));
+        if (r.arabicName() != null) {
+            item.put("arabicName", s(r.arabicName()));
+        }
+        item.put("email", s(r.email().value()));
+        item.put("emailNormalized", s(r.email().normalized()));
+        if (r.phone() != null) {
+            item.put("phone", s(r.phone().e164()));
+        }
+        item.put("language", s(r.language().code()));
+        if (r.organisation() != null) {
+            Organisation o = r.organisation();
+            Map<String, AttributeValue> org = new HashMap<>();
+            org.put("name", s(o.name()));
+            org.put("type", s(o.type().name()));
+            if (o.region() != null) {
+                org.put("region", s(o.region().code()));
+            }
+            if (o.sector() != null) {
+                org.put("sector", s(o.sector().name()));
+            }
+            item.put("organisation", m(org));
+        }
+        Consent c = r.consent();
+        item.put("consent", m(Map.of(
+                "dataProcessing", bool(true),
+                "photos", bool(c.photos()),
+                "shareWithExhibitors", bool(c.shareWithExhibitors()),
+                "purposes", list(c.purposes()),
+                "noticeVersion", s(c.noticeVersion()),
+                "language", s(c.language().code()),
+                "givenAt", s(c.givenAt().toString()))));
+        item.put("badge", m(Map.of("status", s(r.badge().status().name()))));
+        item.put("accessTokenHash", s(r.accessTokenHash()));
+        item.put("createdAt", s(r.createdAt().toString()));
+        item.put("updatedAt", s(r.createdAt().toString()));
+        item.put("purgeAt", n(r.purgeAt().getEpochSecond()));
+        item.put("version", n(1));
+        return item;
+    }
+
+    static Registration fromItem(Map<String, AttributeValue> item) {
+        Organisation organisation = null;
+        if (item.containsKey("organisation")) {
+            var org = Items.map(item, "organisation");
+            organisation = new Organisation(string(org, "name"), OrganisationType.valueOf(string(org, "type")),
+                    Items.optionalString(org, "region").map(Region::fromCode).orElse(null),
+                    Items.optionalString(org, "sector").map(Sector::valueOf).orElse(null));
+        }
+        var consent = Items.map(item, "consent");
+        return new Registration(string(item, "registrationId"), string(item, "fairId"),
+                Role.valueOf(string(item, "role")), Registration.Status.valueOf(string(item, "status")),
+                string(item, "firstName"), string(item, "lastName"),
+                Items.optionalString(item, "arabicName").orElse(null), new EmailAddress(string(item, "email")),
+                Items.optionalString(item, "phone").map(PhoneNumber::new).orElse(null),
+                Language.fromCode(string(item, "language")), organisation,
+                new Consent(Items.flag(consent, "photos"), Items.flag(consent, "shareWithExhibitors"),
+                        string(consent, "noticeVersion"), Language.fromCode(string(consent, "language")),
+                        Instant.parse(string(consent, "givenAt"))),
+                new BadgeState(BadgeState.Status.valueOf(string(Items.map(item, "badge"), "status"))),
+                string(item, "accessTokenHash"), Instant.parse(string(item, "createdAt")),
+                Instant.ofEpochSecond(Items.number(item, "purgeAt")));
+    }
+}

@@ -1,0 +1,141 @@
+package ma.salonsess.shared.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads fields of a JSON form and collects every problem instead of stopping at the first, so a
+ * 400 answer names each bad field at once.
+ */
+public final class FormReader {
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public void fail(String field, String code, String detail) {
+        errors.add(new FieldError(field, code, detail));
+    }
+
+    /** Reports members of {@code node} that the form does not know. */
+    public void rejectUnknown(JsonNode node, String prefix, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                fail(prefix + name, "unknown_field", "This field is not part of the form.");
+            }
+        }
+    }
+
+    /**
+     * A text field, NFC-normalised and trimmed. Control characters are refused: they have no place
+     * in a name and could break the emails and badges that print it.
+     */
+    public Optional<String> text(JsonNode node, String name, String field, boolean required, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "required", "This field is required.");
+            }
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            fail(field, "invalid_type", "This field must be a string.");
+            return Optional.empty();
+        }
+        String text = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
+        if (text.isEmpty()) {
+            if (required) {
+                fail(field, "required", "This field is required.");
+            }
+            return Optional.empty();
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            fail(field, "too_long", "At most " + maxLength + " characters.");
+            return Optional.empty();
+        }
+        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
+            fail(field, "invalid_characters", "Control characters such as line breaks are not allowed.");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** One value of an enumeration, given by its name (case-insensitive). */
+    public <E extends Enum<E>> Optional<E> oneOf(JsonNode node, String name, String field, boolean required,
+                                                 Class<E> type) {
+        return oneOf(node, name, field, required, type, E::name);
+    }
+
+    public <E extends Enum<E>> Optional<E> oneOf(JsonNode node, String name, String field, boolean required,
+                                                 Class<E> type, Function<E, String> code) {
+        JsonNode value = node.get(name);
+        E[] values = type.getEnumConstants();
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "required", "This field is required; one of " + allowed(values, code) + ".");
+            }
+            return Optional.empty();
+        }
+        if (value.isTextual()) {
+            String given = value.asText().strip();
+            for (E candidate : values) {
+                if (code.apply(candidate).equalsIgnoreCase(given)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        fail(field, "not_allowed", "Must be one of " + allowed(values, code) + ".");
+        return Optional.empty();
+    }
+
+    public Optional<Boolean> bool(JsonNode node, String name, String field, boolean required) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "required", "This field is required.");
+            }
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            fail(field, "invalid_type", "This field must be true or false.");
+            return Optional.empty();
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** A nested object; reports a type error when the member is present but not an object. */
+    public Optional<JsonNode> object(JsonNode node, String name, String field, boolean required) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "required", "This field is required.");
+            }
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            fail(field, "invalid_type", "This field must be an object.");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    private static <E> String allowed(E[] values, Function<E, String> code) {
+        List<String> names = new ArrayList<>();
+        for (E value : values) {
+            names.add(code.apply(value));
+        }
+        return String.join(", ", names);
+    }
+}

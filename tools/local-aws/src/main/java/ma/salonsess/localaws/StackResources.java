@@ -1,0 +1,157 @@
+package ma.salonsess.localaws;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ma.salonsess.shared.config.Env;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * Creates a template's tables and buckets on a local stack, and tells what the template's
+ * references stand for there: a table's {@code Ref} is its logical id, a bucket's its logical id
+ * in lower case, and {@code StreamArn} the stream the local DynamoDB really made.
+ */
+public final class StackResources implements SamTemplate.Names {
+    private static final String ACCOUNT = "000000000000";
+    private final SamTemplate template;
+    private final AwsEndpoints endpoints;
+    private final DynamoDbClient dynamoDb;
+    private final Map<String, String> parameters;
+
+    public StackResources(SamTemplate template, AwsEndpoints endpoints, DynamoDbClient dynamoDb,
+                          Map<String, String> parameterOverrides) {
+        this.template = template;
+        this.endpoints = endpoints;
+        this.dynamoDb = dynamoDb;
+        Map<String, String> params = new LinkedHashMap<>(template.parameterDefaults());
+        params.putAll(parameterOverrides);
+        this.parameters = Map.copyOf(params);
+    }
+
+    /** Creates every table and bucket the template declares, as it declares them; idempotent. */
+    public void create(S3Client s3) {
+        for (SamTemplate.TableDefinition table : template.tables()) {
+            createTable(table);
+        }
+        for (String bucket : template.buckets()) {
+            try {
+                s3.createBucket(b -> b.bucket(bucketName(bucket)));
+            } catch (BucketAlreadyOwnedByYouException exists) {
+                // created by an earlier call
+            }
+        }
+    }
+
+    private void createTable(SamTemplate.TableDefinition table) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Map<String, Object> gsi : table.globalSecondaryIndexes()) {
+            List<KeySchemaElement> keys = new ArrayList<>();
+            for (Object k : (List<?>) gsi.get("KeySchema")) {
+                Map<String, Object> key = SamTemplate.asMap(k);
+                keys.add(KeySchemaElement.builder().attributeName(String.valueOf(key.get("AttributeName")))
+                        .keyType(String.valueOf(key.get("KeyType"))).build());
+            }
+            Map<String, Object> projection = SamTemplate.asMap(gsi.get("Projection"));
+            indexes.add(GlobalSecondaryIndex.builder().indexName(String.valueOf(gsi.get("IndexName")))
+                    .keySchema(keys)
+                    .projection(Projection.builder()
+                            .projectionType(String.valueOf(projection.getOrDefault("ProjectionType", "ALL")))
+                            .nonKeyAttributes(((List<?>) projection.getOrDefault("NonKeyAttributes", List.of()))
+                                    .stream().map(String::valueOf).toList())
+                            .build())
+                    .build());
+        }
+        try {
+            dynamoDb.createTable(b -> {
+                b.tableName(tableName(table.logicalId()))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(table.attributeTypes().entrySet().stream()
+                                .map(e -> AttributeDefinition.builder().attributeName(e.getKey())
+                                        .attributeType(e.getValue()).build()).toList())
+                        .keySchema(table.keySchema().stream().map(k -> KeySchemaElement.builder()
+                                .attributeName(k.get("AttributeName")).keyType(k.get("KeyType")).build()).toList());
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+                table.streamViewType().ifPresent(view -> b.streamSpecification(s -> s.streamEnabled(true)
+                        .streamViewType(StreamViewType.fromValue(view))));
+            });
+        } catch (ResourceInUseException exists) {
+            return;
+        }
+        table.ttlAttribute().ifPresent(attribute -> dynamoDb.updateTimeToLive(b -> b
+                .tableName(tableName(table.logicalId()))
+                .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true))));
+    }
+
+    public String tableName(String logicalId) {
+        return logicalId;
+    }
+
+    public String bucketName(String logicalId) {
+        return logicalId.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The configuration a function gets here: its template variables, resolved, and the endpoints. */
+    public Env functionEnv(SamTemplate.FunctionDefinition function) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> variables.put(name, template.resolve(value, this)));
+        variables.remove("JAVA_TOOL_OPTIONS");
+        variables.putAll(endpoints.clientVariables());
+        variables.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        return Env.of(variables);
+    }
+
+    @Override
+    public String ref(String name) {
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        if (name.equals("AWS::Region")) {
+            return endpoints.region();
+        }
+        if (name.equals("AWS::AccountId")) {
+            return ACCOUNT;
+        }
+        Object type = template.resource(name).get("Type");
+        return switch (String.valueOf(type)) {
+            case "AWS::DynamoDB::Table" -> tableName(name);
+            case "AWS::S3::Bucket" -> bucketName(name);
+            default -> name;
+        };
+    }
+
+    @Override
+    public String getAtt(String logicalId, String attribute) {
+        Object type = template.resource(logicalId).get("Type");
+        if ("AWS::DynamoDB::Table".equals(type)) {
+            return switch (attribute) {
+                case "Arn" -> "arn:aws:dynamodb:" + endpoints.region() + ":" + ACCOUNT + ":table/" + tableName(logicalId);
+                case "StreamArn" -> streamArn(logicalId);
+                default -> throw new IllegalArgumentException("Unknown attribute " + logicalId + "." + attribute);
+            };
+        }
+        if ("AWS::S3::Bucket".equals(type) && attribute.equals("Arn")) {
+            return "arn:aws:s3:::" + bucketName(logicalId);
+        }
+        return "arn:aws:local:" + endpoints.region() + ":" + ACCOUNT + ":" + logicalId;
+    }
+
+    public String streamArn(String tableLogicalId) {
+        String arn = dynamoDb.describeTable(b -> b.tableName(tableName(tableLogicalId))).table().latestStreamArn();
+        if (arn == null) {
+            throw new IllegalStateException("Table " + tableLogicalId + " has no stream: declare a StreamSpecification");
+        }
+        return arn;
+    }
+}
