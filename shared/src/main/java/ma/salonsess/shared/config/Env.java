@@ -3,6 +3,8 @@ package ma.salonsess.shared.config;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The configuration a function is given: on Lambda its environment variables; locally and in
@@ -11,6 +13,8 @@ import java.util.Optional;
  */
 public final class Env {
     private final Map<String, String> values;
+    /** Names asked for, so a test can check the template declares every variable the code reads. */
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
 
     private Env(Map<String, String> values) {
         this.values = Map.copyOf(values);
@@ -25,6 +29,7 @@ public final class Env {
     }
 
     public String require(String name) {
+        read.add(name);
         String value = values.get(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("Missing configuration: environment variable " + name + " is not set");
@@ -33,6 +38,7 @@ public final class Env {
     }
 
     public Optional<String> optional(String name) {
+        read.add(name);
         String value = values.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
@@ -50,5 +56,10 @@ public final class Env {
 
     public Map<String, String> asMap() {
         return values;
+    }
+
+    /** Every variable name code has asked this Env for. */
+    public Set<String> namesRead() {
+        return Set.copyOf(read);
     }
 }

@@ -101,8 +101,13 @@ public final class SamTemplate {
         return resourcesOfType("AWS::S3::Bucket");
     }
 
+    /** The {@code Globals: Function:} section. */
+    public Map<String, Object> functionGlobals() {
+        return asMap(asMap(root.get("Globals")).get("Function"));
+    }
+
     public List<FunctionDefinition> functions() {
-        Map<String, Object> globals = asMap(asMap(root.get("Globals")).get("Function"));
+        Map<String, Object> globals = functionGlobals();
         return resourcesOfType("AWS::Serverless::Function").stream()
                 .map(id -> FunctionDefinition.of(id, globals, properties(id))).toList();
     }
@@ -273,8 +278,9 @@ public final class SamTemplate {
     public record OtherEvent(String name, String type) implements EventSource {
     }
 
+    /** A template value as a map: an empty one when it is absent or not a map. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> asMap(Object value) {
+    public static Map<String, Object> asMap(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 

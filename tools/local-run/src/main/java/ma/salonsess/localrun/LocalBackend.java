@@ -1,0 +1,264 @@
+package ma.salonsess.localrun;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.SamTemplate;
+import ma.salonsess.localaws.StackResources;
+import ma.salonsess.shared.json.Json;
+import org.joda.time.DateTime;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The whole backend on this machine: the embedded AWS stack with the template's tables and
+ * buckets, every function of the template loaded once, and every event source it declares wired
+ * to them: HTTP API routes, DynamoDB stream subscriptions and schedules.
+ *
+ * <p>Local controls on the API port: {@code GET /_local} describes what runs;
+ * {@code POST /_local/schedules/{FunctionId}/{EventName}} fires a schedule now.
+ */
+public final class LocalBackend implements AutoCloseable {
+    private final EmbeddedAws aws;
+    private final SamTemplate template;
+    private final StackResources resources;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<StreamPoller> pollers = new ArrayList<>();
+    private final List<Thread> pollerThreads = new ArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-schedules");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<String> scheduleDescriptions = new ArrayList<>();
+    private final HttpApiServer http;
+
+    /**
+     * @param template         the SAM template to run
+     * @param apiPort          where the HTTP API listens (0: a free port)
+     * @param awsPorts         ports of the emulators
+     * @param seedDemoFair     whether to write the demo fair of {@code local/demo-fair.json}
+     * @param deadLetterFolder where batches a stream subscription gave up on are described
+     */
+    public record Options(Path repositoryRoot, Path template, int apiPort, EmbeddedAws.Ports awsPorts,
+                          boolean seedDemoFair, Path deadLetterFolder) {
+    }
+
+    private LocalBackend(Options options) throws IOException {
+        this.template = SamTemplate.load(options.template());
+        this.aws = EmbeddedAws.start(options.repositoryRoot(), options.awsPorts());
+        try {
+            DynamoDbClient dynamoDb = aws.endpoints().dynamoDbClient();
+            this.resources = new StackResources(template, aws.endpoints(), dynamoDb, Map.of());
+            resources.create(aws.endpoints().s3Client());
+            if (options.seedDemoFair()) {
+                DemoFair.seed(options.repositoryRoot(), dynamoDb, resources.tableName("FairsTable"));
+            }
+            for (SamTemplate.FunctionDefinition f : template.functions()) {
+                functions.put(f.logicalId(), new LocalFunction(f, resources.functionEnv(f),
+                        intProperty(f, "Timeout", 30), intProperty(f, "MemorySize", 1024)));
+            }
+            this.http = new HttpApiServer(options.apiPort(), corsHeaders(), this::control);
+            DynamoDbStreamsClient streams = aws.endpoints().streamsClient();
+            for (LocalFunction function : functions.values()) {
+                for (SamTemplate.HttpRoute route : function.definition().httpRoutes()) {
+                    requireInput(function, APIGatewayV2HTTPEvent.class, route.name());
+                    http.add(route, function);
+                }
+                for (SamTemplate.StreamSubscription s : function.definition().streamSubscriptions()) {
+                    requireInput(function, DynamodbEvent.class, s.name());
+                    StreamPoller poller = new StreamPoller(function, s, streams, resources.streamArn(s.tableLogicalId()),
+                            aws.endpoints().region(),
+                            options.deadLetterFolder().resolve(function.name() + "-" + s.name() + ".jsonl"));
+                    pollers.add(poller);
+                }
+                for (SamTemplate.Schedule s : function.definition().schedules()) {
+                    if (s.enabled()) {
+                        ScheduleExpression expression = ScheduleExpression.parse(s.expression(), s.timeZone());
+                        scheduleNext(function, s, expression, ZonedDateTime.now());
+                        scheduleDescriptions.add(function.name() + " <- " + s.name() + ": " + expression);
+                    }
+                }
+            }
+            for (StreamPoller poller : pollers) {
+                Thread thread = new Thread(poller, "stream-" + poller.description());
+                thread.setDaemon(true);
+                thread.start();
+                pollerThreads.add(thread);
+            }
+            http.start();
+        } catch (RuntimeException | IOException e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    public static LocalBackend start(Options options) {
+        try {
+            return new LocalBackend(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://localhost:" + http.port());
+    }
+
+    public EmbeddedAws aws() {
+        return aws;
+    }
+
+    public StackResources resources() {
+        return resources;
+    }
+
+    /** Fires one of a function's schedules now, as EventBridge would at its time; returns the result. */
+    public Object fireSchedule(String functionId, String eventName) throws Exception {
+        LocalFunction function = functions.get(functionId);
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + functionId);
+        }
+        SamTemplate.Schedule schedule = function.definition().schedules().stream()
+                .filter(s -> s.name().equals(eventName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No schedule " + eventName + " on " + functionId));
+        return function.invoke(scheduledInput(function, schedule, ZonedDateTime.now()));
+    }
+
+    private void scheduleNext(LocalFunction function, SamTemplate.Schedule schedule, ScheduleExpression expression,
+                              ZonedDateTime after) {
+        ZonedDateTime next = expression.next(after);
+        if (next == null) {
+            return;
+        }
+        long delay = Math.max(0, next.toInstant().toEpochMilli() - System.currentTimeMillis());
+        scheduler.schedule(() -> {
+            try {
+                function.invoke(scheduledInput(function, schedule, next));
+            } catch (Exception e) {
+                System.err.println("[" + function.name() + "] scheduled run failed: " + e);
+            }
+            scheduleNext(function, schedule, expression, next);
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private Object scheduledInput(LocalFunction function, SamTemplate.Schedule schedule, ZonedDateTime time) {
+        Class<?> type = function.inputType();
+        Map<String, Object> detail = Map.of();
+        if (schedule.input() != null) {
+            detail = Json.MAPPER.convertValue(parse(schedule.input()), Map.class);
+        }
+        if (type == ScheduledEvent.class) {
+            ScheduledEvent event = new ScheduledEvent();
+            event.setId(UUID.randomUUID().toString());
+            event.setVersion("0");
+            event.setDetailType("Scheduled Event");
+            event.setSource("aws.events");
+            event.setAccount("000000000000");
+            event.setRegion(aws.endpoints().region());
+            event.setTime(new DateTime(time.toInstant().toEpochMilli()));
+            event.setResources(List.of("arn:aws:events:" + aws.endpoints().region() + ":000000000000:rule/"
+                    + function.name() + "-" + schedule.name()));
+            event.setDetail(detail);
+            return event;
+        }
+        if (type == Map.class || type == Object.class) {
+            return schedule.input() != null ? detail : Map.of("time", time.toInstant().toString(),
+                    "source", "aws.events", "detail-type", "Scheduled Event");
+        }
+        if (type == String.class) {
+            return schedule.input() != null ? schedule.input() : "{}";
+        }
+        throw new IllegalStateException(function.name() + ": cannot build a " + type.getName() + " for a schedule");
+    }
+
+    private HttpApiServer.LocalControlAnswer control(String method, String path) {
+        String[] parts = path.substring(1).split("/");
+        try {
+            if (method.equals("GET") && parts.length == 1) {
+                return new HttpApiServer.LocalControlAnswer(200, Json.write(describe()));
+            }
+            if (method.equals("POST") && parts.length == 4 && parts[1].equals("schedules")) {
+                Object result = fireSchedule(parts[2], parts[3]);
+                return new HttpApiServer.LocalControlAnswer(200, Json.write(Json.object()
+                        .put("function", parts[2]).put("event", parts[3]).put("result", String.valueOf(result))));
+            }
+            return new HttpApiServer.LocalControlAnswer(404, "{\"message\":\"No such local control\"}");
+        } catch (IllegalArgumentException e) {
+            return new HttpApiServer.LocalControlAnswer(404, Json.write(Json.object().put("message", e.getMessage())));
+        } catch (Exception e) {
+            return new HttpApiServer.LocalControlAnswer(500, Json.write(Json.object().put("message", e.toString())));
+        }
+    }
+
+    public ObjectNode describe() {
+        ObjectNode root = Json.object();
+        root.put("api", apiUrl().toString());
+        root.put("mailViewer", aws.mailViewer().toString());
+        ArrayNode routes = root.putArray("routes");
+        ArrayNode streams = root.putArray("streamSubscriptions");
+        for (LocalFunction f : functions.values()) {
+            f.definition().httpRoutes().forEach(r -> routes.add(r.routeKey() + " -> " + f.name()));
+        }
+        pollers.forEach(p -> streams.add(p.description()));
+        ArrayNode schedules = root.putArray("schedules");
+        scheduleDescriptions.forEach(schedules::add);
+        return root;
+    }
+
+    private Map<String, String> corsHeaders() {
+        // Locally any origin may call: the web forms run from a dev server on another port.
+        return Map.of("access-control-allow-origin", "*",
+                "access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS",
+                "access-control-allow-headers", "content-type, authorization, idempotency-key",
+                "access-control-expose-headers", "location, idempotent-replayed",
+                "access-control-max-age", "600");
+    }
+
+    private static void requireInput(LocalFunction function, Class<?> expected, String event) {
+        if (!function.inputType().isAssignableFrom(expected)) {
+            throw new IllegalStateException(function.name() + " takes " + function.inputType().getName()
+                    + " but its event " + event + " delivers " + expected.getName());
+        }
+    }
+
+    private static int intProperty(SamTemplate.FunctionDefinition f, String name, int fallback) {
+        Object value = f.properties().get(name);
+        return value instanceof Number n ? n.intValue() : fallback;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return Json.parse(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Schedule Input is not JSON: " + json, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        pollers.forEach(StreamPoller::stop);
+        pollerThreads.forEach(Thread::interrupt);
+        scheduler.shutdownNow();
+        aws.close();
+    }
+}

@@ -1,0 +1,62 @@
+package ma.salonsess.localrun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.json.Json;
+
+/**
+ * {@code ./run-local}: starts the whole backend on this machine and keeps it up until Ctrl-C.
+ * Options: {@code --port 3000} (the API), {@code --ses-port 8005} (SES emulator and its mail viewer),
+ * {@code --no-demo} (do not seed the demo fair).
+ */
+public final class LocalRun {
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = 3000;
+        int sesPort = 8005;
+        boolean demo = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--ses-port" -> sesPort = Integer.parseInt(args[++i]);
+                case "--no-demo" -> demo = false;
+                default -> {
+                    System.err.println("Unknown option " + args[i] + ". Options: --port N, --ses-port N, --no-demo");
+                    System.exit(2);
+                }
+            }
+        }
+        Path root = RepositoryLayout.root();
+        Path state = root.resolve("target/local-run");
+        Files.createDirectories(state);
+        long started = System.nanoTime();
+        LocalBackend backend = LocalBackend.start(new LocalBackend.Options(root, root.resolve("template.yaml"), port,
+                new EmbeddedAws.Ports(0, 0, sesPort), demo, state));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local backend...");
+            backend.close();
+            stopped.countDown();
+        }, "local-run-stop"));
+        Files.writeString(state.resolve("endpoints.json"), Json.write(backend.describe()) + "\n");
+        var description = backend.describe();
+        System.out.printf("%nSalon ESS is running locally (started in %.1f s).%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("  API:          " + backend.apiUrl());
+        System.out.println("  Mail viewer:  " + backend.aws().mailViewer() + "  (every email SES was asked to send)");
+        System.out.println("  Controls:     " + backend.apiUrl() + "/_local");
+        if (demo) {
+            System.out.println("  Demo fair:    salon-national-ess-2026");
+        }
+        System.out.println("  Routes:");
+        description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
+        description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));
+        description.get("schedules").forEach(s -> System.out.println("  Schedule:     " + s.asText()));
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,97 @@
+package ma.salonsess.localrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.json.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local run serves template.yaml's HTTP API with the real handlers, as the README shows. */
+class LocalRunTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalBackend backend;
+
+    @BeforeAll
+    static void start() {
+        Path root = RepositoryLayout.root();
+        backend = LocalBackend.start(new LocalBackend.Options(root, root.resolve("template.yaml"), 0,
+                EmbeddedAws.Ports.any(), true, root.resolve("target/local-run-test")));
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.close();
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI api(String path) {
+        return URI.create(backend.apiUrl() + path);
+    }
+
+    @Test
+    void theReadmeCurlExampleRegistersAVisitorInTheDemoFair() throws Exception {
+        // The same body as README's curl example.
+        String body = readmeCurlBody();
+
+        HttpResponse<String> created = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode receipt = Json.parse(created.body());
+        String location = created.headers().firstValue("location").orElseThrow();
+        HttpResponse<String> own = send(HttpRequest.newBuilder(api(location))
+                .header("authorization", "Bearer " + receipt.get("accessToken").asText()).GET());
+        assertEquals(200, own.statusCode(), own.body());
+        assertEquals("Amina", Json.parse(own.body()).get("firstName").asText());
+
+        HttpResponse<String> again = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(409, again.statusCode());
+        assertEquals("application/problem+json", again.headers().firstValue("content-type").orElseThrow());
+    }
+
+    /** The JSON of the curl example in README.md, so the README cannot drift from what works. */
+    private static String readmeCurlBody() throws Exception {
+        String readme = Files.readString(RepositoryLayout.root().resolve("README.md"));
+        int start = readme.indexOf("-d '") + 4;
+        return readme.substring(start, readme.indexOf("'", start));
+    }
+
+    @Test
+    void browsersMayCallFromTheFormsOrigin() throws Exception {
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
+                .header("origin", "http://localhost:5173").header("access-control-request-method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, preflight.statusCode());
+        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().contains("idempotency-key"));
+    }
+
+    @Test
+    void anUnknownRouteIs404LikeApiGateway() throws Exception {
+        assertEquals(404, send(HttpRequest.newBuilder(api("/nowhere")).GET()).statusCode());
+        assertEquals(404, send(HttpRequest.newBuilder(api("/fairs/x/registrations")).GET()).statusCode(),
+                "GET is not a declared method on this path");
+    }
+
+    @Test
+    void theLocalControlsListTheTemplatesRoutes() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/_local")).GET());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("POST /fairs/{fairId}/registrations -> RegistrationFunction"),
+                response.body());
+    }
+}

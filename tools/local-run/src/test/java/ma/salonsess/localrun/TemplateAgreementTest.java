@@ -1,0 +1,135 @@
+package ma.salonsess.localrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.localaws.SamTemplate;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.OpenApiContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** template.yaml, the code, events/ and openapi.yaml describe the same system. */
+@ExtendWith(LocalAwsExtension.class)
+class TemplateAgreementTest {
+    private static final Path ROOT = RepositoryLayout.root();
+    private static final SamTemplate TEMPLATE = SamTemplate.load(ROOT.resolve("template.yaml"));
+    private static final Set<String> SDK_VARIABLES = Set.of("AWS_REGION", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_FUNCTION_NAME");
+
+    @Test
+    void everyFunctionsHandlerIsAClassOfItsOwnModuleBuiltBySam() throws Exception {
+        String parentPom = Files.readString(ROOT.resolve("pom.xml"));
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Path module = ROOT.resolve(f.codeUri());
+            Path source = module.resolve("src/main/java/" + f.handlerClass().replace('.', '/') + ".java");
+            assertTrue(Files.isRegularFile(source), f.logicalId() + ": no " + source);
+            assertTrue(parentPom.contains("<module>" + f.codeUri() + "</module>"), f.codeUri() + " is not a module");
+            assertTrue(Files.readString(module.resolve("Makefile")).contains("build-" + f.logicalId() + ":"),
+                    f.logicalId() + ": its Makefile has no build target for sam build");
+            assertEquals("makefile", SamTemplate.asMap(TEMPLATE.resource(f.logicalId()).get("Metadata"))
+                    .get("BuildMethod"));
+            Class<?> handler = Class.forName(f.handlerClass());
+            assertTrue(Stream.of(handler.getMethods()).anyMatch(m -> m.getName().equals(f.handlerMethod())),
+                    f.logicalId() + ": no method " + f.handlerMethod());
+        }
+    }
+
+    /**
+     * Each handler is built with exactly the variables the template gives it (resolved locally),
+     * so a variable the code needs but the template lacks fails here, not on AWS.
+     */
+    @Test
+    void everyVariableTheCodeReadsIsDeclared(LocalAws aws) throws Exception {
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Env env = aws.resources().functionEnv(f);
+            Class.forName(f.handlerClass()).getConstructor(Env.class).newInstance(env);
+            Set<String> undeclared = new TreeSet<>(env.namesRead());
+            undeclared.removeAll(f.environment().keySet());
+            undeclared.removeIf(name -> SDK_VARIABLES.contains(name) || name.startsWith("AWS_ENDPOINT_URL"));
+            assertTrue(undeclared.isEmpty(), f.logicalId() + " reads undeclared variables " + undeclared);
+        }
+    }
+
+    /** A *_TABLE variable names a declared table, and the function's policies grant access to it. */
+    @Test
+    void everyTableAFunctionUsesIsDeclaredAndGranted() {
+        Set<String> tables = new HashSet<>(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table"));
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            String policies = String.valueOf(f.properties().get("Policies"));
+            f.environment().forEach((name, value) -> {
+                if (name.endsWith("_TABLE")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && tables.contains(ref.toString()),
+                            f.logicalId() + ": " + name + " is not a !Ref to a declared table");
+                    assertTrue(policies.contains("[" + ref + ", Arn]"), f.logicalId() + " has no policy on " + ref);
+                }
+            });
+            assertFalse(policies.contains("dynamodb:*"), f.logicalId() + ": no wildcard actions");
+        }
+    }
+
+    @Test
+    void everyRouteHasASampleEventAndEverySampleEventARoute() throws Exception {
+        Set<String> routes = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> f.httpRoutes().forEach(r -> routes.add(r.routeKey())));
+        Set<String> sampled = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode event = Json.parse(Files.readString(file));
+                if (event.has("routeKey")) {
+                    assertTrue(routes.contains(event.get("routeKey").asText()),
+                            file.getFileName() + " is for a route the template does not declare");
+                    sampled.add(event.get("routeKey").asText());
+                }
+            }
+        }
+        assertEquals(routes, sampled, "routes without a sample event in events/");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheTemplatesRoutes() {
+        Set<String> routes = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> f.httpRoutes().forEach(r -> routes.add(r.routeKey())));
+        assertEquals(routes, OpenApiContract.load().operations());
+    }
+
+    @Test
+    void tablesAndTheBucketAreDeclaredSafely() {
+        for (String table : TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")) {
+            Map<String, Object> p = TEMPLATE.properties(table);
+            assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), table);
+            assertEquals(Map.of("PointInTimeRecoveryEnabled", true), p.get("PointInTimeRecoverySpecification"), table);
+            assertEquals(Map.of("SSEEnabled", true), p.get("SSESpecification"), table);
+            assertEquals(Map.of("StreamViewType", "NEW_AND_OLD_IMAGES"), p.get("StreamSpecification"), table);
+        }
+        for (String bucket : TEMPLATE.buckets()) {
+            Map<String, Object> p = TEMPLATE.properties(bucket);
+            assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                    "RestrictPublicBuckets", true), p.get("PublicAccessBlockConfiguration"), bucket);
+            assertTrue(p.containsKey("BucketEncryption"), bucket + " is encrypted");
+        }
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            if (f.properties().get("LoggingConfig") == null) {
+                fail(f.logicalId() + " has no log group with a retention");
+            }
+        }
+        List<String> runtimes = List.of(String.valueOf(TEMPLATE.functionGlobals().get("Runtime")));
+        assertEquals(List.of("java21"), runtimes);
+    }
+}
