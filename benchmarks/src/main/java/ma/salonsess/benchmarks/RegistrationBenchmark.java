@@ -1,0 +1,185 @@
+package ma.salonsess.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.localaws.SamTemplate;
+import ma.salonsess.localaws.StackResources;
+import ma.salonsess.registration.RegistrationHandler;
+import ma.salonsess.shared.config.Env;
+
+/**
+ * The registration function's cold and warm costs against the local stack.
+ *
+ * <ul>
+ *   <li>Cold: wall time from launching a fresh JVM on the deployable jar to its first answer, for
+ *       the handler ({@link ColdStartProbe}) and for the floor ({@link ColdStartFloor}: a bare
+ *       DynamoDB client making the same calls). Runs alternate, so both see the same machine.</li>
+ *   <li>Warm: per-request latency of the handler in one JVM, and the handler's own share of it:
+ *       the request's time minus the time inside its DynamoDB calls ({@link DynamoDbCallTimer}).</li>
+ * </ul>
+ * Arguments: [coldRuns=15] [warmRequests=5000].
+ */
+public final class RegistrationBenchmark {
+    private RegistrationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int coldRuns = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int warmRequests = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        Path root = RepositoryLayout.root();
+        Path jar = root.resolve("functions/Registration/target/registration-lambda.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Build first: " + jar + " is missing (benchmarks/run does it)");
+        }
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        try (EmbeddedAws aws = EmbeddedAws.start(root, EmbeddedAws.Ports.any())) {
+            var dynamoDb = aws.endpoints().dynamoDbClient();
+            StackResources resources = new StackResources(template, aws.endpoints(), dynamoDb, Map.of());
+            resources.create(aws.endpoints().s3Client());
+            DemoFair.seed(root, dynamoDb, resources.tableName("FairsTable"));
+            Env env = resources.functionEnv(template.function("RegistrationFunction"));
+
+            StringBuilder report = new StringBuilder();
+            report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                    .append(Runtime.version()).append("\n\n");
+            cold(jar, env, coldRuns, report);
+            warm(env, warmRequests, report);
+            System.out.println(report);
+            Path out = root.resolve("target/benchmarks/registration.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report.toString());
+            System.out.println("Written to " + out);
+        }
+    }
+
+    private static void cold(Path jar, Env env, int runs, StringBuilder report) throws Exception {
+        // Only the two probe classes beside the deployable jar: no benchmark interceptor in these JVMs.
+        Path probes = Files.createTempDirectory("cold-start-probes");
+        for (Class<?> type : List.of(ColdStartProbe.class, ColdStartFloor.class)) {
+            String file = type.getName().replace('.', '/') + ".class";
+            Path target = probes.resolve(file);
+            Files.createDirectories(target.getParent());
+            try (var in = type.getClassLoader().getResourceAsStream(file)) {
+                Files.write(target, in.readAllBytes());
+            }
+        }
+        String classpath = jar + java.io.File.pathSeparator + probes;
+        runChild(classpath, env, ColdStartProbe.class); // first runs warm the OS file cache for both
+        runChild(classpath, env, ColdStartFloor.class);
+        double[] handler = new double[runs];
+        double[] floor = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            handler[i] = runChild(classpath, env, ColdStartProbe.class);
+            floor[i] = runChild(classpath, env, ColdStartFloor.class);
+        }
+        Arrays.sort(handler);
+        Arrays.sort(floor);
+        double ratio = median(handler) / median(floor);
+        report.append("## Cold start: fresh JVM to first answer (").append(runs).append(" runs each)\n\n")
+                .append("| | median ms | min ms | max ms |\n|---|---:|---:|---:|\n")
+                .append(String.format("| registration handler | %.0f | %.0f | %.0f |%n", median(handler), handler[0], handler[runs - 1]))
+                .append(String.format("| floor: bare DynamoDB client, same calls | %.0f | %.0f | %.0f |%n", median(floor), floor[0], floor[runs - 1]))
+                .append(String.format("%nHandler / floor (medians): **%.2fx** (target: at most 1.5x)%n%n", ratio));
+    }
+
+    private static double runChild(String classpath, Env env, Class<?> main) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+                "-cp", classpath, main.getName(), DemoFair.ID, "cold-" + UUID.randomUUID() + "@example.org");
+        builder.environment().putAll(env.asMap());
+        builder.redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String answer = null;
+        List<String> output = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("STATUS ")) {
+                    answer = line;
+                    break;
+                }
+                output.add(line);
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        process.waitFor();
+        if (!"STATUS 201".equals(answer)) {
+            throw new IllegalStateException(main.getSimpleName() + " answered " + answer + ": " + output);
+        }
+        return elapsed / 1e6;
+    }
+
+    private static void warm(Env env, int requests, StringBuilder report) throws IOException {
+        RegistrationHandler handler = new RegistrationHandler(env);
+        int warmup = Math.max(1000, requests / 2);
+        for (int i = 0; i < warmup; i++) {
+            register(handler);
+        }
+        DynamoDbCallTimer.takeNanos();
+        double[] total = new double[requests];
+        double[] own = new double[requests];
+        double[] dynamo = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            register(handler);
+            long elapsed = System.nanoTime() - start;
+            long inDynamo = DynamoDbCallTimer.takeNanos();
+            total[i] = elapsed / 1e6;
+            dynamo[i] = inDynamo / 1e6;
+            own[i] = (elapsed - inDynamo) / 1e6;
+        }
+        Arrays.sort(total);
+        Arrays.sort(own);
+        Arrays.sort(dynamo);
+        report.append("## Warm: one JVM, ").append(requests).append(" registrations after ").append(warmup)
+                .append(" warm-up ones, DynamoDB Local in the same JVM\n\n")
+                .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")
+                .append(row("whole request (handler + DynamoDB)", total))
+                .append(row("inside DynamoDB calls (GetItem + TransactWriteItems)", dynamo))
+                .append(row("handler's own time (request minus its DynamoDB calls)", own))
+                .append(String.format("%nHandler overhead at p99: **%.2f ms** (target: under 2 ms)%n", percentile(own, 0.99)));
+    }
+
+    private static void register(RegistrationHandler handler) {
+        String body = "{\"role\":\"VISITOR\",\"firstName\":\"Amina\",\"lastName\":\"Alaoui\",\"arabicName\":\"أمينة العلوي\","
+                + "\"email\":\"warm-" + UUID.randomUUID() + "@example.org\",\"phone\":\"0612345678\",\"language\":\"ar\","
+                + "\"consent\":{\"dataProcessing\":true,\"photos\":false}}";
+        var event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /fairs/{fairId}/registrations")
+                .withRawPath("/fairs/" + DemoFair.ID + "/registrations")
+                .withPathParameters(Map.of("fairId", DemoFair.ID))
+                .withHeaders(Map.of("content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()))
+                .withBody(body)
+                .build();
+        int status = handler.handleRequest(event, null).getStatusCode();
+        if (status != 201) {
+            throw new IllegalStateException("Registration answered " + status);
+        }
+    }
+
+    private static String row(String name, double[] sorted) {
+        return String.format("| %s | %.2f | %.2f | %.2f |%n", name, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                percentile(sorted, 0.999));
+    }
+
+    private static double median(double[] sorted) {
+        return percentile(sorted, 0.5);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+}
