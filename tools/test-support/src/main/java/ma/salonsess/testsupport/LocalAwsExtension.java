@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class LocalAwsExtension implements ParameterResolver {
     private static final Object LOCK = new Object();
     private static LocalAws shared;
+    /** A stack that failed to start is not retried for every test: each gets the same reason. */
+    private static RuntimeException startFailure;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -39,8 +41,17 @@ public final class LocalAwsExtension implements ParameterResolver {
     /** The stack of this JVM, started on first use and stopped when the JVM exits. */
     public static LocalAws get() {
         synchronized (LOCK) {
+            if (startFailure != null) {
+                throw startFailure;
+            }
             if (shared == null) {
-                AwsStack stack = start();
+                AwsStack stack;
+                try {
+                    stack = start();
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-local-aws"));
                 shared = new LocalAws(stack, SamTemplate.load(RepositoryLayout.template()));
             }
