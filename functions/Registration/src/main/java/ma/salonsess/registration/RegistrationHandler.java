@@ -5,16 +5,18 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import ma.salonsess.shared.auth.RegistrantAccess;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.fair.FairRepository;
-import ma.salonsess.shared.http.ApiGatewayHttp;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
 import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.ProblemException;
+import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
 import ma.salonsess.shared.idempotency.IdempotencyStore;
 import ma.salonsess.shared.registration.AccessToken;
@@ -34,6 +36,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     static final String ERASE = "DELETE /fairs/{fairId}/registrations/{registrationId}";
 
     private final Registrations registrations;
+    private final Router router = new Router(Map.of(REGISTER, this::register, READ, this::read, ERASE, this::erase));
 
     /** Used by Lambda: configuration from the environment. */
     public RegistrationHandler() {
@@ -53,27 +56,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        HttpRequest request = ApiGatewayHttp.toRequest(event);
-        HttpResponse response;
-        try {
-            response = switch (request.routeKey()) {
-                case REGISTER -> register(request);
-                case READ -> read(request);
-                case ERASE -> erase(request);
-                default -> Problem.of(404, "not-found", "Not found", "No such route: " + request.routeKey())
-                        .toResponse();
-            };
-        } catch (ProblemException e) {
-            response = e.problem().toResponse();
-        } catch (RuntimeException e) {
-            if (context != null) {
-                context.getLogger().log("Unexpected failure on " + request.routeKey() + ": " + e);
-            }
-            response = Problem.of(500, "internal", "Internal error",
-                            "Something went wrong on our side; nothing was saved. Try again later.")
-                    .at(request.path()).with("requestId", String.valueOf(request.requestId())).toResponse();
-        }
-        return ApiGatewayHttp.toEvent(response);
+        return router.handle(event, context);
     }
 
     private HttpResponse register(HttpRequest request) {
@@ -107,7 +90,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private HttpResponse read(HttpRequest request) {
-        AccessToken token = requireToken(request);
+        AccessToken token = RegistrantAccess.requireToken(request);
         return registrations.findOwn(request.pathParameter("fairId"), request.pathParameter("registrationId"), token)
                 .map(registration -> HttpResponse.json(200, RegistrationView.of(registration))
                         .withHeader("cache-control", "no-store"))
@@ -115,17 +98,10 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private HttpResponse erase(HttpRequest request) {
-        AccessToken token = requireToken(request);
+        AccessToken token = RegistrantAccess.requireToken(request);
         boolean erased = registrations.eraseOwn(request.pathParameter("fairId"),
                 request.pathParameter("registrationId"), token);
         return erased ? HttpResponse.noContent() : registrationNotFound(request);
-    }
-
-    private static AccessToken requireToken(HttpRequest request) {
-        return request.bearerToken().map(AccessToken::new).orElseThrow(() -> new ProblemException(
-                Problem.of(401, "unauthorized", "Access token required",
-                        "Send the access token you received at registration as 'Authorization: Bearer <token>'.")
-                        .at(request.path())));
     }
 
     private static HttpResponse fairNotFound(HttpRequest request) {

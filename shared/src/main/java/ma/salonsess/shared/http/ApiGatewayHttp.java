@@ -33,9 +33,12 @@ public final class ApiGatewayHttp {
             body = raw;
             bytes = raw.getBytes(StandardCharsets.UTF_8).length;
         }
-        String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+        var context = event.getRequestContext();
+        String requestId = context == null ? null : context.getRequestId();
+        Map<String, String> claims = context == null || context.getAuthorizer() == null
+                || context.getAuthorizer().getJwt() == null ? null : context.getAuthorizer().getJwt().getClaims();
         return new HttpRequest(event.getRouteKey(), event.getRawPath(), event.getPathParameters(), headers, body,
-                bytes, requestId);
+                bytes, requestId, claims);
     }
 
     public static APIGatewayV2HTTPResponse toEvent(HttpResponse response) {

@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param body           the body decoded to text (empty when there is none)
  * @param bodyBytes      the body's size in bytes as sent
  * @param requestId      the platform's request id, quoted in 500 answers
+ * @param claims         the claims of a JWT that API Gateway's authorizer verified (empty when none)
  */
 public record HttpRequest(String routeKey, String path, Map<String, String> pathParameters,
-                          Map<String, String> headers, String body, int bodyBytes, String requestId) {
+                          Map<String, String> headers, String body, int bodyBytes, String requestId,
+                          Map<String, String> claims) {
 
     public HttpRequest {
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        claims = claims == null ? Map.of() : Map.copyOf(claims);
         body = body == null ? "" : body;
     }
 

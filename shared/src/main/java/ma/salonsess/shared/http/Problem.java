@@ -1,7 +1,9 @@
 package ma.salonsess.shared.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import ma.salonsess.shared.validation.FieldError;
 import java.util.Map;
@@ -12,7 +14,7 @@ import ma.salonsess.shared.json.Json;
  * {@code application/problem+json}.
  */
 public record Problem(int status, String type, String title, String detail, String instance,
-                      List<FieldError> errors, Map<String, String> extra) {
+                      List<FieldError> errors, Map<String, JsonNode> extra) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -38,7 +40,12 @@ public record Problem(int status, String type, String title, String detail, Stri
         return new Problem(status, type, title, detail, path, errors, extra);
     }
 
+    /** An extension member (RFC 9457 section 3.2). */
     public Problem with(String name, String value) {
+        return with(name, TextNode.valueOf(value));
+    }
+
+    public Problem with(String name, JsonNode value) {
         var more = new java.util.LinkedHashMap<>(extra);
         more.put(name, value);
         return new Problem(status, type, title, detail, instance, errors, more);
@@ -55,7 +62,7 @@ public record Problem(int status, String type, String title, String detail, Stri
         if (instance != null) {
             body.put("instance", instance);
         }
-        extra.forEach(body::put);
+        extra.forEach(body::set);
         if (!errors.isEmpty()) {
             ArrayNode list = body.putArray("errors");
             for (FieldError error : errors) {

@@ -87,6 +87,35 @@ public final class RegistrationRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    /**
+     * The registration, if {@code token} is its access token. A wrong token and a missing
+     * registration look the same, so a token never reveals that someone else's registration exists.
+     */
+    public Optional<Registration> findOwned(String fairId, String registrationId, AccessToken token) {
+        return find(fairId, registrationId).filter(r -> token.matches(r.accessTokenHash()));
+    }
+
+    /** The registrations with these ids (those that exist), in batches of 100. */
+    public Map<String, Registration> findAll(String fairId, java.util.Collection<String> registrationIds) {
+        Map<String, Registration> found = new HashMap<>();
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(registrationIds));
+        for (int from = 0; from < ids.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+                    .map(id -> Map.of("fairId", s(fairId), "sk", s(registrationSortKey(id)))).toList();
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
+                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                            .keys(keys).consistentRead(true).build());
+            while (!request.isEmpty()) {
+                var finalRequest = request;
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(finalRequest));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> found.put(string(item, "registrationId"), fromItem(item)));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
     /** Deletes the registration and its email claim (a registrant's request to erase their data). */
     public void delete(Registration registration) {
         Transactions.write(dynamoDb, List.of(

@@ -100,12 +100,9 @@ public final class Registrations {
         return new Registered(RegistrationReceipt.fromJson(stored.payload()), true);
     }
 
-    /**
-     * The registration, if {@code token} is its access token. A wrong token and a missing
-     * registration look the same, so a token never reveals that someone else's registration exists.
-     */
+    /** The registration, if {@code token} is its access token (see {@link RegistrationRepository#findOwned}). */
     public Optional<Registration> findOwn(String fairId, String registrationId, AccessToken token) {
-        return registrations.find(fairId, registrationId).filter(r -> token.matches(r.accessTokenHash()));
+        return registrations.findOwned(fairId, registrationId, token);
     }
 
     /** Erases a registration at its registrant's request; false when there was none for this token. */

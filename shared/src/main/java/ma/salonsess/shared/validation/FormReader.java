@@ -131,6 +131,70 @@ public final class FormReader {
         return Optional.of(value);
     }
 
+    /** A text in French (required when the whole is) with optional Arabic and English. */
+    public Optional<ma.salonsess.shared.text.LocalizedText> localized(JsonNode node, String name, String field,
+                                                                     boolean required, int maxLength) {
+        Optional<JsonNode> object = object(node, name, field, required);
+        if (object.isEmpty()) {
+            return Optional.empty();
+        }
+        rejectUnknown(object.get(), field + ".", Set.of("fr", "ar", "en"));
+        Optional<String> fr = text(object.get(), "fr", field + ".fr", true, maxLength);
+        Optional<String> ar = text(object.get(), "ar", field + ".ar", false, maxLength);
+        Optional<String> en = text(object.get(), "en", field + ".en", false, maxLength);
+        return fr.map(f -> new ma.salonsess.shared.text.LocalizedText(f, ar.orElse(null), en.orElse(null)));
+    }
+
+    /** A whole number within bounds. */
+    public Optional<Integer> integer(JsonNode node, String name, String field, boolean required, int min, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                fail(field, "required", "This field is required.");
+            }
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+            fail(field, "out_of_range", "Must be a whole number from " + min + " to " + max + ".");
+            return Optional.empty();
+        }
+        return Optional.of(value.asInt());
+    }
+
+    /** A value parsed from text, such as a date; {@code format} describes it in the error. */
+    public <T> Optional<T> parsed(JsonNode node, String name, String field, boolean required,
+                                  Function<String, T> parser, String format) {
+        return text(node, name, field, required, 100).flatMap(text -> {
+            try {
+                return Optional.of(parser.apply(text));
+            } catch (RuntimeException e) {
+                fail(field, "invalid_format", "Expected " + format + ".");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A list of texts, each checked by {@code valid}. */
+    public Optional<List<String>> textList(JsonNode node, String name, String field, int minItems, int maxItems,
+                                           java.util.function.Predicate<String> valid, String itemFormat) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull() || !value.isArray() || value.size() < minItems || value.size() > maxItems) {
+            fail(field, value == null || value.isNull() ? "required" : "invalid_type",
+                    "Must be a list of " + minItems + " to " + maxItems + " " + itemFormat + ".");
+            return Optional.empty();
+        }
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isTextual() || !valid.test(item.asText().strip())) {
+                fail(field + "." + i, "invalid_format", "Expected " + itemFormat + ".");
+            } else {
+                items.add(item.asText().strip());
+            }
+        }
+        return items.size() == value.size() ? Optional.of(items) : Optional.empty();
+    }
+
     private static <E> String allowed(E[] values, Function<E, String> code) {
         List<String> names = new ArrayList<>();
         for (E value : values) {

@@ -4,9 +4,13 @@ import java.time.OffsetDateTime;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
 
-/** A training workshop beside the stands, with few seats. */
-public record Workshop(String fairId, String workshopId, LocalizedText title, String room, OffsetDateTime startsAt,
-                       OffsetDateTime endsAt, int capacity, Language language) {
+/**
+ * A training workshop beside the stands, with few seats.
+ *
+ * @param description may be null
+ */
+public record Workshop(String fairId, String workshopId, LocalizedText title, LocalizedText description, String room,
+                       OffsetDateTime startsAt, OffsetDateTime endsAt, int capacity, Language language) {
 
     public Workshop {
         if (!endsAt.isAfter(startsAt)) {
@@ -15,5 +19,10 @@ public record Workshop(String fairId, String workshopId, LocalizedText title, St
         if (capacity < 1) {
             throw new IllegalArgumentException("A workshop needs at least one seat");
         }
+    }
+
+    /** Whether the two sessions share any moment (one ending as the other starts is no overlap). */
+    public boolean overlaps(Workshop other) {
+        return startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
     }
 }

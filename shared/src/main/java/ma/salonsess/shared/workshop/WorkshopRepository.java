@@ -6,56 +6,136 @@ import static ma.salonsess.shared.dynamo.Items.string;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
-/** Workshops in the fairs table, in their fair's partition under {@code sk = WORKSHOP#<id>}. */
+/**
+ * Workshops in the fairs table, in their fair's partition under {@code sk = WORKSHOP#<id>}, with
+ * their seat counters ({@link Seats}) on the same item.
+ */
 public final class WorkshopRepository {
     private final DynamoDbClient dynamoDb;
     private final String table;
+
+    /** Saving would leave fewer seats than people already confirmed. */
+    public static final class CapacityBelowSeatsTaken extends RuntimeException {
+        private final int seatsTaken;
+
+        CapacityBelowSeatsTaken(int seatsTaken) {
+            super("Capacity below seats taken", null, false, false);
+            this.seatsTaken = seatsTaken;
+        }
+
+        public int seatsTaken() {
+            return seatsTaken;
+        }
+    }
 
     public WorkshopRepository(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
 
-    /** Creates the workshop if it does not exist yet (its seat counter starts at 0). */
-    public void createIfAbsent(Workshop w) {
+    public String table() {
+        return table;
+    }
+
+    public static Map<String, AttributeValue> key(String fairId, String workshopId) {
+        return Map.of("fairId", s(fairId), "sk", s("WORKSHOP#" + workshopId));
+    }
+
+    /**
+     * Creates the workshop or updates what organisers describe, never its counters; refuses a
+     * capacity below the seats already taken. Returns true when it was created.
+     */
+    public boolean save(Workshop w) {
+        // Every name aliased: several (capacity, language, type...) are DynamoDB reserved words.
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        java.util.function.BiConsumer<String, AttributeValue> set = (name, value) -> {
+            names.put("#" + name, name);
+            values.put(":" + name, value);
+            sets.add("#" + name + " = :" + name);
+        };
+        set.accept("type", s("WORKSHOP"));
+        set.accept("workshopId", s(w.workshopId()));
+        set.accept("title", Items.text(w.title()));
+        set.accept("room", s(w.room()));
+        set.accept("startsAt", s(w.startsAt().toString()));
+        set.accept("endsAt", s(w.endsAt().toString()));
+        set.accept("capacity", n(w.capacity()));
+        set.accept("language", s(w.language().code()));
+        values.put(":zero", n(0));
+        for (String counter : List.of("seatsTaken", "ticketsIssued")) {
+            names.put("#" + counter, counter);
+            sets.add("#" + counter + " = if_not_exists(#" + counter + ", :zero)");
+        }
+        names.put("#waitlist", "waitlist");
+        values.put(":empty", AttributeValue.fromM(Map.of()));
+        sets.add("#waitlist = if_not_exists(#waitlist, :empty)");
+        names.put("#description", "description");
+        StringBuilder update = new StringBuilder("SET " + String.join(", ", sets));
+        if (w.description() != null) {
+            values.put(":description", Items.text(w.description()));
+            update.append(", #description = :description");
+        } else {
+            update.append(" REMOVE #description");
+        }
+        names.put("#sk", "sk");
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                            "fairId", s(w.fairId()),
-                            "sk", s("WORKSHOP#" + w.workshopId()),
-                            "type", s("WORKSHOP"),
-                            "workshopId", s(w.workshopId()),
-                            "title", Items.text(w.title()),
-                            "room", s(w.room()),
-                            "startsAt", s(w.startsAt().toString()),
-                            "endsAt", s(w.endsAt().toString()),
-                            "capacity", n(w.capacity()),
-                            "language", s(w.language().code())))
-                    .conditionExpression("attribute_not_exists(sk)"));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException exists) {
-            // already there: seeding twice changes nothing
+            var result = dynamoDb.updateItem(b -> b.tableName(table).key(key(w.fairId(), w.workshopId()))
+                    .updateExpression(update.toString())
+                    .conditionExpression("attribute_not_exists(#sk) OR #seatsTaken <= :capacity")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues("UPDATED_OLD")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return !result.hasAttributes() || !result.attributes().containsKey("workshopId");
+        } catch (ConditionalCheckFailedException e) {
+            throw new CapacityBelowSeatsTaken((int) Items.number(e.item(), "seatsTaken"));
         }
     }
 
-    public List<Workshop> programme(String fairId) {
-        List<Workshop> workshops = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(table)
+    public Optional<ScheduledWorkshop> find(String fairId, String workshopId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(key(fairId, workshopId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** The fair's workshops, by start time. */
+    public List<ScheduledWorkshop> programme(String fairId) {
+        List<ScheduledWorkshop> workshops = new ArrayList<>();
+        dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("fairId = :f AND begins_with(sk, :p)")
                         .expressionAttributeValues(Map.of(":f", s(fairId), ":p", s("WORKSHOP#"))))
                 .items().forEach(item -> workshops.add(fromItem(item)));
+        workshops.sort((a, b) -> a.workshop().startsAt().compareTo(b.workshop().startsAt()));
         return workshops;
     }
 
-    static Workshop fromItem(Map<String, AttributeValue> item) {
-        return new Workshop(string(item, "fairId"), string(item, "workshopId"), Items.localized(item, "title"),
+    static ScheduledWorkshop fromItem(Map<String, AttributeValue> item) {
+        Workshop workshop = new Workshop(string(item, "fairId"), string(item, "workshopId"),
+                Items.localized(item, "title"),
+                item.containsKey("description") ? Items.localized(item, "description") : null,
                 string(item, "room"), OffsetDateTime.parse(string(item, "startsAt")),
                 OffsetDateTime.parse(string(item, "endsAt")), (int) Items.number(item, "capacity"),
                 Language.fromCode(string(item, "language")));
+        return new ScheduledWorkshop(workshop, seatsOf(item));
+    }
+
+    /** The seats and waiting list of a workshop item. */
+    public static Seats seatsOf(Map<String, AttributeValue> item) {
+        Map<String, Long> waitlist = new HashMap<>();
+        Items.map(item, "waitlist").forEach((registrationId, ticket) -> waitlist.put(registrationId, Long.parseLong(ticket.n())));
+        return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
+                Items.number(item, "ticketsIssued"), waitlist);
     }
 }

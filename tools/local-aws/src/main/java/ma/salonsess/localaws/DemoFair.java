@@ -43,8 +43,8 @@ public final class DemoFair {
         new FairRepository(dynamoDb, fairsTable).save(fair);
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
         for (JsonNode w : json.path("workshops")) {
-            workshops.createIfAbsent(new Workshop(fair.fairId(), w.path("workshopId").asText(), text(w.path("title")),
-                    w.path("room").asText(), OffsetDateTime.parse(w.path("startsAt").asText()),
+            workshops.save(new Workshop(fair.fairId(), w.path("workshopId").asText(), text(w.path("title")),
+                    w.path("description").isMissingNode() ? null : text(w.path("description")), w.path("room").asText(), OffsetDateTime.parse(w.path("startsAt").asText()),
                     OffsetDateTime.parse(w.path("endsAt").asText()), w.path("capacity").asInt(),
                     Language.fromCode(w.path("language").asText())));
         }

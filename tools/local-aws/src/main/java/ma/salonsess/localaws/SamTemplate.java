@@ -93,6 +93,26 @@ public final class SamTemplate {
         return defaults;
     }
 
+    /** The JWT authorizers of the template's HTTP APIs, by name. */
+    public Map<String, JwtAuthorizer> jwtAuthorizers() {
+        Map<String, JwtAuthorizer> authorizers = new LinkedHashMap<>();
+        for (String api : resourcesOfType("AWS::Serverless::HttpApi")) {
+            asMap(asMap(properties(api).get("Auth")).get("Authorizers")).forEach((name, a) -> {
+                Map<String, Object> jwt = asMap(asMap(a).get("JwtConfiguration"));
+                if (!jwt.isEmpty()) {
+                    Object audience = jwt.get("audience");
+                    authorizers.put(name, new JwtAuthorizer(name, jwt.get("issuer"),
+                            audience instanceof List<?> list ? List.copyOf(list) : List.of(audience)));
+                }
+            });
+        }
+        return authorizers;
+    }
+
+    /** A JWT authorizer; issuer and audience as written (resolve them with {@link #resolve}). */
+    public record JwtAuthorizer(String name, Object issuer, List<Object> audience) {
+    }
+
     public List<TableDefinition> tables() {
         return resourcesOfType("AWS::DynamoDB::Table").stream().map(id -> TableDefinition.of(id, properties(id))).toList();
     }
@@ -227,7 +247,8 @@ public final class SamTemplate {
             Map<String, Object> p = asMap(event.get("Properties"));
             return switch (type) {
                 case "HttpApi" -> new HttpRoute(name, String.valueOf(p.get("Method")).toUpperCase(),
-                        String.valueOf(p.get("Path")));
+                        String.valueOf(p.get("Path")),
+                        (String) asMap(p.get("Auth")).get("Authorizer"));
                 case "DynamoDB" -> {
                     List<?> getAtt = (List<?>) asMap(p.get("Stream")).get("Fn::GetAtt");
                     if (getAtt == null || !"StreamArn".equals(getAtt.get(1))) {
@@ -256,7 +277,8 @@ public final class SamTemplate {
         }
     }
 
-    public record HttpRoute(String name, String method, String path) implements EventSource {
+    /** @param authorizer the name of the API's authorizer guarding the route; null for a public route */
+    public record HttpRoute(String name, String method, String path, String authorizer) implements EventSource {
         public String routeKey() {
             return method + " " + path;
         }

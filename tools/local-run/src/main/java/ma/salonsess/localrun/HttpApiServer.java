@@ -46,7 +46,13 @@ final class HttpApiServer implements AutoCloseable {
     record LocalControlAnswer(int status, String json) {
     }
 
-    private record Route(SamTemplate.HttpRoute route, Pattern pattern, List<String> names, LocalFunction function) {
+    /** API Gateway's JWT authorizer, locally: a token's claims, or empty for 401. */
+    interface Authorizer {
+        java.util.Optional<Map<String, String>> claims(String token);
+    }
+
+    private record Route(SamTemplate.HttpRoute route, Pattern pattern, List<String> names, LocalFunction function,
+                         Authorizer authorizer) {
     }
 
     HttpApiServer(int port, Map<String, String> corsHeaders, BiFunction<String, String, LocalControlAnswer> controls)
@@ -59,7 +65,8 @@ final class HttpApiServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    void add(SamTemplate.HttpRoute route, LocalFunction function) {
+    /** @param authorizer null for a public route */
+    void add(SamTemplate.HttpRoute route, LocalFunction function, Authorizer authorizer) {
         List<String> names = new ArrayList<>();
         Matcher m = Pattern.compile("\\{([^}/]+)}").matcher(route.path());
         StringBuilder regex = new StringBuilder("^");
@@ -77,7 +84,7 @@ final class HttpApiServer implements AutoCloseable {
             last = m.end();
         }
         regex.append(Pattern.quote(route.path().substring(last))).append("$");
-        routes.add(new Route(route, Pattern.compile(regex.toString()), names, function));
+        routes.add(new Route(route, Pattern.compile(regex.toString()), names, function, authorizer));
     }
 
     void start() {
@@ -116,6 +123,24 @@ final class HttpApiServer implements AutoCloseable {
 
     private void invoke(HttpExchange exchange, Route route, Matcher m, String method, String path) throws IOException {
         APIGatewayV2HTTPEvent event = toEvent(exchange, route, m, method, path);
+        if (route.authorizer() != null) {
+            // As API Gateway: the function never sees a request whose token did not verify.
+            String header = event.getHeaders().getOrDefault("authorization", "").strip();
+            String token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : header;
+            var claims = token.isEmpty() ? java.util.Optional.<Map<String, String>>empty()
+                    : route.authorizer().claims(token);
+            if (claims.isEmpty()) {
+                Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+                headers.put("content-type", "application/json");
+                headers.put("www-authenticate", "Bearer");
+                send(exchange, 401, headers, "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                            .withClaims(claims.get()).withScopes(null).build())
+                    .build());
+        }
         APIGatewayV2HTTPResponse response;
         try {
             response = (APIGatewayV2HTTPResponse) route.function().invoke(event);

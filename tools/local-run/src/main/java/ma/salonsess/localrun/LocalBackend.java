@@ -50,6 +50,9 @@ public final class LocalBackend implements AutoCloseable {
     });
     private final List<String> scheduleDescriptions = new ArrayList<>();
     private final HttpApiServer http;
+    private final LocalJwt jwt = new LocalJwt();
+    private final Map<String, HttpApiServer.Authorizer> authorizers = new LinkedHashMap<>();
+    private SamTemplate.JwtAuthorizer organiserAuthorizer;
 
     /**
      * @param template         the SAM template to run
@@ -77,11 +80,27 @@ public final class LocalBackend implements AutoCloseable {
                         intProperty(f, "Timeout", 30), intProperty(f, "MemorySize", 1024)));
             }
             this.http = new HttpApiServer(options.apiPort(), corsHeaders(), this::control);
+            for (SamTemplate.JwtAuthorizer authorizer : template.jwtAuthorizers().values()) {
+                String issuer = template.resolve(authorizer.issuer(), resources);
+                List<String> audience = authorizer.audience().stream().map(a -> template.resolve(a, resources)).toList();
+                authorizers.put(authorizer.name(), token -> jwt.verify(token, issuer, audience, java.time.Instant.now()));
+                if (organiserAuthorizer == null) {
+                    organiserAuthorizer = authorizer;
+                }
+            }
             DynamoDbStreamsClient streams = aws.endpoints().streamsClient();
             for (LocalFunction function : functions.values()) {
                 for (SamTemplate.HttpRoute route : function.definition().httpRoutes()) {
                     requireInput(function, APIGatewayV2HTTPEvent.class, route.name());
-                    http.add(route, function);
+                    HttpApiServer.Authorizer authorizer = null;
+                    if (route.authorizer() != null) {
+                        authorizer = authorizers.get(route.authorizer());
+                        if (authorizer == null) {
+                            throw new IllegalStateException(route.name() + " names an unknown JWT authorizer "
+                                    + route.authorizer());
+                        }
+                    }
+                    http.add(route, function, authorizer);
                 }
                 for (SamTemplate.StreamSubscription s : function.definition().streamSubscriptions()) {
                     requireInput(function, DynamodbEvent.class, s.name());
@@ -129,6 +148,32 @@ public final class LocalBackend implements AutoCloseable {
 
     public StackResources resources() {
         return resources;
+    }
+
+    /**
+     * Signs a token as the organiser user pool would: issuer and audience of the template's JWT
+     * authorizer, plus {@code claims} (which may override them, to make bad tokens for tests).
+     */
+    public String signToken(ObjectNode claims) {
+        if (organiserAuthorizer == null) {
+            throw new IllegalStateException("The template declares no JWT authorizer");
+        }
+        long now = java.time.Instant.now().getEpochSecond();
+        ObjectNode all = Json.object();
+        all.put("iss", template.resolve(organiserAuthorizer.issuer(), resources));
+        all.put("aud", template.resolve(organiserAuthorizer.audience().getFirst(), resources));
+        all.put("token_use", "id");
+        all.put("iat", now);
+        all.put("exp", now + 12 * 3600);
+        all.setAll(claims);
+        return jwt.sign(all);
+    }
+
+    /** A token of a member of the organisers group, valid 12 hours: what the local run prints. */
+    public String organiserToken() {
+        ObjectNode claims = Json.object().put("sub", "local-organiser").put("email", "organisation@example.org");
+        claims.putArray("cognito:groups").add("organisers");
+        return signToken(claims);
     }
 
     /** Fires one of a function's schedules now, as EventBridge would at its time; returns the result. */

@@ -44,6 +44,9 @@ public final class LocalRun {
             stopped.countDown();
         }, "local-run-stop"));
         Files.writeString(state.resolve("endpoints.json"), Json.write(backend.describe()) + "\n");
+        String organiserToken = backend.organiserToken();
+        Path tokenFile = state.resolve("organiser-token.txt");
+        Files.writeString(tokenFile, organiserToken + "\n");
         var description = backend.describe();
         System.out.printf("%nSalon ESS is running locally (started in %.1f s).%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API:          " + backend.apiUrl());
@@ -52,6 +55,8 @@ public final class LocalRun {
         if (demo) {
             System.out.println("  Demo fair:    salon-national-ess-2026");
         }
+        System.out.println("  Organiser token (12 h, also in " + root.relativize(tokenFile) + "):");
+        System.out.println("    " + organiserToken);
         System.out.println("  Routes:");
         description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
         description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));

@@ -1,0 +1,150 @@
+package ma.salonsess.organiser;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import ma.salonsess.shared.auth.OrganiserAccess;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.fair.FairView;
+import ma.salonsess.shared.http.HttpRequest;
+import ma.salonsess.shared.http.HttpResponse;
+import ma.salonsess.shared.http.JsonRequestBody;
+import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.Router;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.organiser.FairSetup;
+import ma.salonsess.shared.organiser.SignupList;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.validation.Ids;
+import ma.salonsess.shared.workshop.ScheduledWorkshop;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+import ma.salonsess.shared.workshop.WorkshopView;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The organiser routes under {@code /admin}: set up a fair and its workshops, see who signed up.
+ * API Gateway's JWT authorizer lets only valid tokens through; each route also checks the
+ * organisers group ({@link OrganiserAccess}) before doing anything.
+ */
+public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String PUT_FAIR = "PUT /admin/fairs/{fairId}";
+    static final String PUT_WORKSHOP = "PUT /admin/fairs/{fairId}/workshops/{workshopId}";
+    static final String SIGNUPS = "GET /admin/fairs/{fairId}/workshops/{workshopId}/signups";
+
+    private final FairSetup setup;
+    private final Router router = new Router(Map.of(PUT_FAIR, this::putFair, PUT_WORKSHOP, this::putWorkshop,
+            SIGNUPS, this::signups));
+
+    public OrganiserHandler() {
+        this(Env.system());
+    }
+
+    public OrganiserHandler(Env env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        String fairsTable = env.require("FAIRS_TABLE");
+        WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
+        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops);
+        this.setup = new FairSetup(new FairRepository(dynamoDb, fairsTable), workshops, signups, registrations,
+                new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    private HttpResponse putFair(HttpRequest request) {
+        OrganiserAccess.require(request);
+        var body = JsonRequestBody.read(request);
+        String fairId = request.pathParameter("fairId");
+        var badId = Ids.checkSlug("fairId", fairId);
+        if (badId.isPresent()) {
+            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
+        }
+        return answer(request, setup.saveFair(fairId, body));
+    }
+
+    private HttpResponse putWorkshop(HttpRequest request) {
+        OrganiserAccess.require(request);
+        var body = JsonRequestBody.read(request);
+        String workshopId = request.pathParameter("workshopId");
+        var badId = Ids.checkSlug("workshopId", workshopId);
+        if (badId.isPresent()) {
+            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
+        }
+        return answer(request, setup.saveWorkshop(request.pathParameter("fairId"), workshopId, body));
+    }
+
+    private HttpResponse signups(HttpRequest request) {
+        OrganiserAccess.require(request);
+        return answer(request, setup.signups(request.pathParameter("fairId"), request.pathParameter("workshopId")));
+    }
+
+    private static HttpResponse answer(HttpRequest request, FairSetup.Outcome outcome) {
+        return switch (outcome) {
+            case FairSetup.Saved<?> saved -> HttpResponse.json(saved.created() ? 201 : 200, switch (saved.value()) {
+                case Fair fair -> FairView.of(fair);
+                case ScheduledWorkshop workshop -> WorkshopView.of(workshop);
+                default -> throw new IllegalStateException("Unexpected saved value " + saved.value());
+            });
+            case FairSetup.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
+            case FairSetup.FairNotFound none -> Problem.of(404, "fair-not-found", "Fair not found",
+                    "There is no fair with this id.").at(request.path()).toResponse();
+            case FairSetup.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
+                    "This fair has no workshop with this id.").at(request.path()).toResponse();
+            case FairSetup.CapacityBelowSeatsTaken below -> Problem.of(409, "capacity-below-seats-taken",
+                            "Capacity below seats taken", below.seatsTaken() + " people already hold a seat; "
+                                    + "the capacity cannot be lower. Nobody was unseated and nothing was changed.")
+                    .at(request.path()).with("seatsTaken", Json.MAPPER.getNodeFactory().numberNode(below.seatsTaken()))
+                    .toResponse();
+            case FairSetup.Listed listed -> HttpResponse.json(200, view(listed.list()))
+                    .withHeader("cache-control", "no-store");
+        };
+    }
+
+    private static ObjectNode view(SignupList list) {
+        ObjectNode body = Json.object();
+        body.set("confirmed", attendees(list.confirmed()));
+        body.set("waitlist", attendees(list.waitlist()));
+        return body;
+    }
+
+    private static ArrayNode attendees(List<SignupList.Attendee> attendees) {
+        ArrayNode array = Json.array();
+        for (SignupList.Attendee a : attendees) {
+            ObjectNode node = array.addObject();
+            if (a.position() > 0) {
+                node.put("position", a.position());
+            }
+            node.put("registrationId", a.registrationId());
+            if (a.registration() != null) {
+                node.put("firstName", a.registration().firstName());
+                node.put("lastName", a.registration().lastName());
+                if (a.registration().arabicName() != null) {
+                    node.put("arabicName", a.registration().arabicName());
+                }
+                node.put("email", a.registration().email().value());
+                node.put("role", a.registration().role().name());
+                if (a.registration().organisation() != null) {
+                    node.put("organisation", a.registration().organisation().name());
+                }
+            }
+            if (a.since() != null) {
+                node.put("since", a.since().toString());
+            }
+        }
+        return array;
+    }
+}

@@ -1,0 +1,145 @@
+package ma.salonsess.workshops;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import ma.salonsess.shared.auth.RegistrantAccess;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.http.HttpRequest;
+import ma.salonsess.shared.http.HttpResponse;
+import ma.salonsess.shared.http.JsonRequestBody;
+import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.Router;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.Signup;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.text.LocalizedTextJson;
+import ma.salonsess.shared.validation.FormReader;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+import ma.salonsess.shared.workshop.WorkshopView;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The public workshop routes: a fair's programme with its free seats, and a registrant signing up
+ * for a workshop or cancelling, with their access token.
+ */
+public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String PROGRAMME = "GET /fairs/{fairId}/workshops";
+    static final String SIGN_UP = "POST /fairs/{fairId}/workshops/{workshopId}/signups";
+    static final String CANCEL = "DELETE /fairs/{fairId}/workshops/{workshopId}/signups/{registrationId}";
+
+    private final FairRepository fairs;
+    private final WorkshopRepository workshops;
+    private final WorkshopSignups signups;
+    private final Router router = new Router(Map.of(PROGRAMME, this::programme, SIGN_UP, this::signUp,
+            CANCEL, this::cancel));
+
+    public WorkshopsHandler() {
+        this(Env.system());
+    }
+
+    public WorkshopsHandler(Env env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        String fairsTable = env.require("FAIRS_TABLE");
+        this.fairs = new FairRepository(dynamoDb, fairsTable);
+        this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
+        this.signups = new WorkshopSignups(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
+                workshops, new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops), Clock.systemUTC());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    private HttpResponse programme(HttpRequest request) {
+        String fairId = request.pathParameter("fairId");
+        if (fairs.find(fairId).isEmpty()) {
+            return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
+                    .at(request.path()).toResponse();
+        }
+        ObjectNode body = Json.object().put("fairId", fairId);
+        var list = body.putArray("workshops");
+        workshops.programme(fairId).forEach(w -> list.add(WorkshopView.of(w)));
+        return HttpResponse.json(200, body);
+    }
+
+    private HttpResponse signUp(HttpRequest request) {
+        AccessToken token = RegistrantAccess.requireToken(request);
+        JsonNode body = JsonRequestBody.read(request);
+        FormReader form = new FormReader();
+        form.rejectUnknown(body, "", Set.of("registrationId"));
+        var registrationId = form.text(body, "registrationId", "registrationId", true, 64);
+        if (form.hasErrors()) {
+            return Problem.validation(form.errors()).at(request.path()).toResponse();
+        }
+        String fairId = request.pathParameter("fairId");
+        String workshopId = request.pathParameter("workshopId");
+        return switch (signups.signUp(fairId, workshopId, registrationId.orElseThrow(), token)) {
+            case WorkshopSignups.Signed signed -> HttpResponse.json(signed.existing() ? 200 : 201, view(signed))
+                    .withHeader("location", "/fairs/" + fairId + "/workshops/" + workshopId + "/signups/"
+                            + signed.signup().registrationId());
+            case WorkshopSignups.Overlap overlap -> Problem.of(409, "overlap", "Overlaps another workshop",
+                            "You already hold a seat in a workshop at the same time: "
+                                    + overlap.other().title().fr() + ".")
+                    .at(request.path()).with("code", "overlap")
+                    .with("conflictingWorkshopId", overlap.other().workshopId())
+                    .with("conflictingWorkshopTitle", LocalizedTextJson.of(overlap.other().title())).toResponse();
+            case WorkshopSignups.RegistrationNotFound none -> registrationNotFound(request);
+            case WorkshopSignups.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
+                    "This fair has no workshop with this id.").at(request.path()).toResponse();
+            case WorkshopSignups.Busy busy -> busy(request);
+            case WorkshopSignups.Cancelled c -> throw new IllegalStateException("sign-up answered a cancellation");
+            case WorkshopSignups.NotSignedUp n -> throw new IllegalStateException("sign-up answered not signed up");
+        };
+    }
+
+    private HttpResponse cancel(HttpRequest request) {
+        AccessToken token = RegistrantAccess.requireToken(request);
+        return switch (signups.cancel(request.pathParameter("fairId"), request.pathParameter("workshopId"),
+                request.pathParameter("registrationId"), token)) {
+            case WorkshopSignups.Cancelled done -> HttpResponse.noContent();
+            case WorkshopSignups.NotSignedUp none -> Problem.of(404, "signup-not-found", "Not signed up",
+                    "This registration has no signup for this workshop.").at(request.path()).toResponse();
+            case WorkshopSignups.RegistrationNotFound none -> registrationNotFound(request);
+            case WorkshopSignups.Busy busy -> busy(request);
+            default -> throw new IllegalStateException("Unexpected outcome of a cancellation");
+        };
+    }
+
+    private static ObjectNode view(WorkshopSignups.Signed signed) {
+        Signup s = signed.signup();
+        ObjectNode node = Json.object();
+        node.put("fairId", s.fairId());
+        node.put("workshopId", s.workshopId());
+        node.put("registrationId", s.registrationId());
+        node.put("status", s.status().name());
+        if (s.status() == Signup.Status.WAITLISTED) {
+            node.put("waitlistPosition", signed.waitlistPosition());
+        }
+        node.put("signedUpAt", s.createdAt().toString());
+        return node;
+    }
+
+    private static HttpResponse registrationNotFound(HttpRequest request) {
+        return Problem.of(404, "registration-not-found", "Registration not found",
+                "No registration with this id for this access token.").at(request.path()).toResponse();
+    }
+
+    private static HttpResponse busy(HttpRequest request) {
+        return Problem.of(503, "busy", "Too many sign-ups at once",
+                "Nothing was changed; try again in a moment.").at(request.path()).toResponse()
+                .withHeader("retry-after", "1");
+    }
+}

@@ -1,0 +1,115 @@
+package ma.salonsess.workshops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.testsupport.ApiEvents;
+import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FairFixtures.Registrant;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * 300 people sign up at once for a 30-seat room, through the real handler, against DynamoDB
+ * Local; then 50 cancel at once. Nobody is seated twice, nobody beyond capacity, the waiting list
+ * has no gap or repeat, and the freed seats go down the line in order.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class ConcurrentSignupsTest {
+
+    @Test
+    void threeHundredAtOnceForThirtySeats(LocalAws aws) throws Exception {
+        FairFixtures fixtures = new FairFixtures(aws);
+        String fairId = fixtures.newFair();
+        WorkshopApi t = new WorkshopApi(aws, fairId);
+        fixtures.workshop(fairId, "strategie-commerciale", 30, 10, 12);
+        List<Registrant> people = IntStream.range(0, 300).parallel()
+                .mapToObj(i -> fixtures.registrant(fairId, "Person " + i)).toList();
+
+        List<JsonNode> answers = runAtOnce(people.stream().<Callable<JsonNode>>map(p -> () -> {
+            APIGatewayV2HTTPResponse response = t.call(t.signUpEvent("strategie-commerciale", p));
+            assertEquals(201, response.getStatusCode(), response.getBody());
+            return Json.parse(response.getBody());
+        }).toList());
+
+        long confirmed = answers.stream().filter(a -> a.get("status").asText().equals("CONFIRMED")).count();
+        Set<Integer> positions = new HashSet<>();
+        answers.stream().filter(a -> a.get("status").asText().equals("WAITLISTED"))
+                .forEach(a -> positions.add(a.get("waitlistPosition").asInt()));
+        assertEquals(30, confirmed);
+        assertEquals(270, positions.size(), "270 waiting, each with a position of their own");
+        assertEquals(IntStream.rangeClosed(1, 270).boxed().collect(java.util.stream.Collectors.toSet()), positions);
+        JsonNode seats = t.workshop("strategie-commerciale");
+        assertEquals(30, seats.get("seatsTaken").asInt(), "the counter equals the confirmed signups");
+        assertEquals(270, seats.get("waitlistLength").asInt());
+
+        // The first 50 in line, by the positions they were given.
+        Map<Integer, String> lineByPosition = new java.util.TreeMap<>();
+        answers.stream().filter(a -> a.get("status").asText().equals("WAITLISTED"))
+                .forEach(a -> lineByPosition.put(a.get("waitlistPosition").asInt(), a.get("registrationId").asText()));
+        List<String> firstFifty = new ArrayList<>(lineByPosition.values()).subList(0, 50);
+        List<String> seated = answers.stream().filter(a -> a.get("status").asText().equals("CONFIRMED"))
+                .map(a -> a.get("registrationId").asText()).toList();
+        Map<String, Registrant> byId = new java.util.HashMap<>();
+        people.forEach(p -> byId.put(p.registrationId(), p));
+        // One wave of 50 cancellations at once: the 30 seated, and the first 20 in line (still waiting,
+        // or promoted a moment before). Whatever the interleaving, seats go in order of the line:
+        // the 30 seats end with the 21st to 50th in line.
+        List<Registrant> leaving = new ArrayList<>(seated.stream().map(byId::get).toList());
+        firstFifty.subList(0, 20).forEach(id -> leaving.add(byId.get(id)));
+        runAtOnce(leaving.stream().<Callable<Integer>>map(p -> () ->
+                t.call(t.cancelEvent("strategie-commerciale", p)).getStatusCode()).toList())
+                .forEach(status -> assertEquals(204, status));
+
+        Set<String> nowSeated = new HashSet<>();
+        aws.dynamoDb().queryPaginator(b -> b.tableName(aws.tableName("SignupsTable")).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#" + fairId + "#strategie-commerciale"),
+                                ":s", AttributeValue.fromS("S#"))))
+                .items().stream().filter(i -> i.get("status").s().equals("CONFIRMED"))
+                .forEach(i -> nowSeated.add(i.get("registrationId").s()));
+        assertEquals(new HashSet<>(firstFifty.subList(20, 50)), nowSeated,
+                "the seats went down the line in order, skipping only those who left it");
+        seats = t.workshop("strategie-commerciale");
+        assertEquals(30, seats.get("seatsTaken").asInt());
+        assertEquals(220, seats.get("waitlistLength").asInt());
+    }
+
+    private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

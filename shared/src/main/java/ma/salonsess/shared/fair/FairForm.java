@@ -1,0 +1,56 @@
+package ma.salonsess.shared.fair;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.text.LocalizedText;
+import ma.salonsess.shared.validation.FieldError;
+import ma.salonsess.shared.validation.FormReader;
+
+/** What an organiser sends to create or update a fair. */
+public final class FairForm {
+    private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
+            "organiserEmails", "defaultLanguage");
+
+    public sealed interface Result permits Valid, Invalid {
+    }
+
+    public record Valid(Fair fair) implements Result {
+    }
+
+    public record Invalid(List<FieldError> errors) implements Result {
+    }
+
+    private FairForm() {
+    }
+
+    public static Result read(String fairId, JsonNode body) {
+        FormReader form = new FormReader();
+        form.rejectUnknown(body, "", FIELDS);
+        Optional<LocalizedText> name = form.localized(body, "name", "name", true, 200);
+        Optional<String> city = form.text(body, "city", "city", true, 100);
+        Optional<String> venue = form.text(body, "venue", "venue", true, 200);
+        Optional<LocalDate> start = form.parsed(body, "startDate", "startDate", true, LocalDate::parse, "a date (2026-12-10)");
+        Optional<LocalDate> end = form.parsed(body, "endDate", "endDate", true, LocalDate::parse, "a date (2026-12-13)");
+        Optional<ZoneId> zone = form.parsed(body, "timeZone", "timeZone", false, ZoneId::of,
+                "a time zone such as Africa/Casablanca");
+        Optional<List<String>> organisers = form.textList(body, "organiserEmails", "organiserEmails", 1, 20,
+                email -> EmailAddress.parse(email).isPresent(), "email addresses");
+        Optional<Language> language = form.oneOf(body, "defaultLanguage", "defaultLanguage", false, Language.class,
+                Language::code);
+        if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
+            form.fail("endDate", "before_start", "The fair cannot end before it starts.");
+        }
+        if (form.hasErrors()) {
+            return new Invalid(form.errors());
+        }
+        return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
+                start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
+                language.orElse(Language.FR)));
+    }
+}

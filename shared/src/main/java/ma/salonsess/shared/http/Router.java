@@ -1,0 +1,40 @@
+package ma.salonsess.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Sends each API Gateway event to the route it matched, and turns what goes wrong into problem
+ * answers: a {@link ProblemException} into its problem, anything unexpected into a 500 that quotes
+ * the request id and says nothing of the internals.
+ */
+public final class Router {
+    private final Map<String, Function<HttpRequest, HttpResponse>> routes;
+
+    public Router(Map<String, Function<HttpRequest, HttpResponse>> routes) {
+        this.routes = Map.copyOf(routes);
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = ApiGatewayHttp.toRequest(event);
+        HttpResponse response;
+        try {
+            var route = routes.get(request.routeKey());
+            response = route != null ? route.apply(request)
+                    : Problem.of(404, "not-found", "Not found", "No such route: " + request.routeKey()).toResponse();
+        } catch (ProblemException e) {
+            response = e.problem().toResponse();
+        } catch (RuntimeException e) {
+            if (context != null) {
+                context.getLogger().log("Unexpected failure on " + request.routeKey() + ": " + e);
+            }
+            response = Problem.of(500, "internal", "Internal error",
+                            "Something went wrong on our side; nothing was saved. Try again later.")
+                    .at(request.path()).with("requestId", String.valueOf(request.requestId())).toResponse();
+        }
+        return ApiGatewayHttp.toEvent(response);
+    }
+}

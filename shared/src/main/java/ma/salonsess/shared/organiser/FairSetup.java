@@ -1,0 +1,119 @@
+package ma.salonsess.shared.organiser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairForm;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.Signup;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.validation.FieldError;
+import ma.salonsess.shared.workshop.ScheduledWorkshop;
+import ma.salonsess.shared.workshop.WorkshopForm;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+
+/** What organisers do: set up fairs and their workshops, and see who signed up. */
+public final class FairSetup {
+    private final FairRepository fairs;
+    private final WorkshopRepository workshops;
+    private final SignupRepository signups;
+    private final RegistrationRepository registrations;
+    private final WorkshopSignups workshopSignups;
+
+    public sealed interface Outcome {
+    }
+
+    public record Saved<T>(T value, boolean created) implements Outcome {
+    }
+
+    public record Invalid(List<FieldError> errors) implements Outcome {
+    }
+
+    public record FairNotFound() implements Outcome {
+    }
+
+    public record WorkshopNotFound() implements Outcome {
+    }
+
+    /** The new capacity is below the seats already taken: nobody is unseated. */
+    public record CapacityBelowSeatsTaken(int seatsTaken) implements Outcome {
+    }
+
+    public record Listed(SignupList list) implements Outcome {
+    }
+
+    public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
+                     RegistrationRepository registrations, WorkshopSignups workshopSignups) {
+        this.fairs = fairs;
+        this.workshops = workshops;
+        this.signups = signups;
+        this.registrations = registrations;
+        this.workshopSignups = workshopSignups;
+    }
+
+    public Outcome saveFair(String fairId, JsonNode body) {
+        var read = FairForm.read(fairId, body);
+        if (read instanceof FairForm.Invalid invalid) {
+            return new Invalid(invalid.errors());
+        }
+        Fair fair = ((FairForm.Valid) read).fair();
+        boolean created = fairs.find(fairId).isEmpty();
+        fairs.save(fair);
+        return new Saved<>(fair, created);
+    }
+
+    public Outcome saveWorkshop(String fairId, String workshopId, JsonNode body) {
+        Optional<Fair> fair = fairs.find(fairId);
+        if (fair.isEmpty()) {
+            return new FairNotFound();
+        }
+        var read = WorkshopForm.read(fair.get(), workshopId, body);
+        if (read instanceof WorkshopForm.Invalid invalid) {
+            return new Invalid(invalid.errors());
+        }
+        try {
+            boolean created = workshops.save(((WorkshopForm.Valid) read).workshop());
+            // More seats than before: the people waiting get them now.
+            workshopSignups.fillFreeSeats(fairId, workshopId);
+            ScheduledWorkshop saved = workshops.find(fairId, workshopId).orElseThrow();
+            return new Saved<>(saved, created);
+        } catch (WorkshopRepository.CapacityBelowSeatsTaken e) {
+            return new CapacityBelowSeatsTaken(e.seatsTaken());
+        }
+    }
+
+    public Outcome signups(String fairId, String workshopId) {
+        var workshop = workshops.find(fairId, workshopId);
+        if (workshop.isEmpty()) {
+            return fairs.find(fairId).isEmpty() ? new FairNotFound() : new WorkshopNotFound();
+        }
+        List<Signup> all = signups.signups(fairId, workshopId);
+        var waiting = workshop.get().seats().waiting();
+        List<String> ids = new ArrayList<>(all.stream().filter(Signup::active).map(Signup::registrationId).toList());
+        waiting.forEach(w -> ids.add(w.registrationId()));
+        Map<String, Registration> people = registrations.findAll(fairId, ids);
+        Map<String, Signup> byRegistration = new java.util.HashMap<>();
+        all.forEach(s -> byRegistration.put(s.registrationId(), s));
+        List<SignupList.Attendee> confirmed = new ArrayList<>();
+        for (Signup s : all) {
+            if (s.status() == Signup.Status.CONFIRMED) {
+                confirmed.add(new SignupList.Attendee(s.registrationId(), people.get(s.registrationId()), s.updatedAt(), 0));
+            }
+        }
+        confirmed.sort(Comparator.comparing(SignupList.Attendee::since));
+        List<SignupList.Attendee> waitlist = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            String id = waiting.get(i).registrationId();
+            Signup record = byRegistration.get(id);
+            waitlist.add(new SignupList.Attendee(id, people.get(id), record == null ? null : record.createdAt(), i + 1));
+        }
+        return new Listed(new SignupList(confirmed, waitlist));
+    }
+}
