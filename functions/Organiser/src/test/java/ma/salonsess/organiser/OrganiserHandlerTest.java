@@ -1,0 +1,216 @@
+package ma.salonsess.organiser;
+
+import static ma.salonsess.testsupport.ApiEvents.withBody;
+import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+import ma.salonsess.testsupport.ApiEvents;
+import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FairFixtures.Registrant;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.OpenApiContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The organiser routes against the local stack, from the sample events (which carry the claims
+ * API Gateway's JWT authorizer passes on); answers checked against openapi.yaml.
+ */
+@ExtendWith(LocalAwsExtension.class)
+class OrganiserHandlerTest {
+    private static final OpenApiContract API = OpenApiContract.load();
+    private LocalAws aws;
+    private OrganiserHandler handler;
+    private FairFixtures fixtures;
+    private WorkshopSignups signups;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.handler = new OrganiserHandler(aws.functionEnv("OrganiserFunction"));
+        this.fixtures = new FairFixtures(aws);
+        var workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        this.signups = new WorkshopSignups(registrations, workshops,
+                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops), java.time.Clock.systemUTC());
+    }
+
+    private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        API.assertMatches(event.getRouteKey(), response);
+        return response;
+    }
+
+    private static APIGatewayV2HTTPEvent withClaims(APIGatewayV2HTTPEvent event, Map<String, String> claims) {
+        event.getRequestContext().getAuthorizer().getJwt().setClaims(claims);
+        return event;
+    }
+
+    private APIGatewayV2HTTPEvent putWorkshop(String fairId, String workshopId, int capacity) throws Exception {
+        APIGatewayV2HTTPEvent event = withPathParameter(withPathParameter(ApiEvents.load("admin-workshop-put.json"),
+                "fairId", fairId), "workshopId", workshopId);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+        body.put("startsAt", FairFixtures.at(15).toString());
+        body.put("endsAt", FairFixtures.at(17).toString());
+        body.put("capacity", capacity);
+        return withBody(event, Json.write(body));
+    }
+
+    @Test
+    void anOrganiserCreatesThenUpdatesAFair() throws Exception {
+        String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+
+        APIGatewayV2HTTPResponse created = call(event);
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        JsonNode fair = Json.parse(created.getBody());
+        assertEquals("Agadir", fair.get("city").asText());
+        assertEquals("المعرض الجهوي للاقتصاد الاجتماعي والتضامني سوس ماسة", fair.get("name").get("ar").asText());
+
+        ObjectNode changed = (ObjectNode) Json.parse(event.getBody());
+        changed.put("venue", "Palais des congrès");
+        APIGatewayV2HTTPResponse updated = call(withBody(event, Json.write(changed)));
+        assertEquals(200, updated.getStatusCode());
+        assertEquals("Palais des congrès", new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable"))
+                .find(fairId).orElseThrow().venue());
+    }
+
+    @Test
+    void everyBadFieldOfAFairIsNamedAndNothingIsWritten() throws Exception {
+        String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+        body.put("endDate", "2027-03-01");
+        body.put("timeZone", "Mars/Olympus");
+        body.putArray("organiserEmails").add("not-an-email");
+        ((ObjectNode) body.get("name")).remove("fr");
+
+        APIGatewayV2HTTPResponse response = call(withBody(event, Json.write(body)));
+
+        assertEquals(400, response.getStatusCode());
+        Set<String> fields = new TreeSet<>();
+        Json.parse(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(Set.of("endDate", "timeZone", "organiserEmails.0", "name.fr"), fields);
+        assertTrue(new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable")).find(fairId).isEmpty());
+
+        APIGatewayV2HTTPResponse badId = call(withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId",
+                "Foire Agadir!"));
+        assertEquals(400, badId.getStatusCode());
+    }
+
+    @Test
+    void withoutAnOrganisersTokenNothingIsDone() throws Exception {
+        String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPEvent noClaims = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+        noClaims.getRequestContext().setAuthorizer(null);
+        assertEquals(401, call(noClaims).getStatusCode());
+
+        Map<String, String> visitor = new HashMap<>(Map.of("sub", "someone", "cognito:groups", "[visitors exhibitors]"));
+        APIGatewayV2HTTPEvent notOrganiser = withClaims(withPathParameter(ApiEvents.load("admin-fair-put.json"),
+                "fairId", fairId), visitor);
+        APIGatewayV2HTTPResponse forbidden = call(notOrganiser);
+        assertEquals(403, forbidden.getStatusCode());
+        assertEquals("urn:salon-ess:problem:forbidden", Json.parse(forbidden.getBody()).get("type").asText());
+        APIGatewayV2HTTPEvent noGroups = withClaims(withPathParameter(ApiEvents.load("admin-fair-put.json"),
+                "fairId", fairId), Map.of("sub", "someone"));
+        assertEquals(403, call(noGroups).getStatusCode());
+
+        assertTrue(new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable")).find(fairId).isEmpty());
+    }
+
+    @Test
+    void theGroupClaimIsReadInEachFormApiGatewayMayPassIt() throws Exception {
+        for (String groups : List.of("[organisers]", "[admins organisers]", "[\"organisers\"]", "admins,organisers")) {
+            String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+            APIGatewayV2HTTPEvent event = withClaims(withPathParameter(ApiEvents.load("admin-fair-put.json"),
+                    "fairId", fairId), Map.of("sub", "someone", "cognito:groups", groups));
+            assertEquals(201, call(event).getStatusCode(), groups);
+        }
+    }
+
+    @Test
+    void aWorkshopIsCreatedInTheDemoFairFromTheSampleEvent() throws Exception {
+        DemoFair.seed(RepositoryLayout.root(), aws.dynamoDb(), aws.tableName("FairsTable"));
+        APIGatewayV2HTTPResponse response = call(ApiEvents.load("admin-workshop-put.json"));
+        assertTrue(response.getStatusCode() == 201 || response.getStatusCode() == 200, response.getBody());
+        JsonNode workshop = Json.parse(response.getBody());
+        assertEquals("التدبير المالي والإداري", workshop.get("title").get("ar").asText());
+        assertEquals(30, workshop.get("capacity").asInt());
+    }
+
+    @Test
+    void workshopsNeedAKnownFairAndTimesDuringIt() throws Exception {
+        assertEquals(404, call(putWorkshop("no-such-fair", "atelier", 10)).getStatusCode());
+        String fairId = fixtures.newFair();
+        APIGatewayV2HTTPEvent event = putWorkshop(fairId, "atelier", 10);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+        body.put("startsAt", "2027-01-05T10:00:00+01:00");
+        body.put("endsAt", "2027-01-05T09:00:00+01:00");
+        body.put("capacity", 0);
+        APIGatewayV2HTTPResponse response = call(withBody(event, Json.write(body)));
+        assertEquals(400, response.getStatusCode());
+        Set<String> fields = new TreeSet<>();
+        Json.parse(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(Set.of("startsAt", "endsAt", "capacity"), fields);
+    }
+
+    @Test
+    void theCapacityCannotDropBelowTheSeatsTakenButRaisingItSeatsThePeopleWaiting() throws Exception {
+        String fairId = fixtures.newFair();
+        assertEquals(201, call(putWorkshop(fairId, "atelier", 2)).getStatusCode());
+        List<Registrant> people = List.of(fixtures.registrant(fairId, "A"), fixtures.registrant(fairId, "B"),
+                fixtures.registrant(fairId, "C"), fixtures.registrant(fairId, "D"));
+        for (Registrant p : people) {
+            signups.signUp(fairId, "atelier", p.registrationId(), new AccessToken(p.accessToken()));
+        }
+
+        APIGatewayV2HTTPResponse refused = call(putWorkshop(fairId, "atelier", 1));
+        assertEquals(409, refused.getStatusCode());
+        assertEquals(2, Json.parse(refused.getBody()).get("seatsTaken").asInt());
+
+        APIGatewayV2HTTPResponse raised = call(putWorkshop(fairId, "atelier", 3));
+        assertEquals(200, raised.getStatusCode());
+        JsonNode workshop = Json.parse(raised.getBody());
+        assertEquals(3, workshop.get("seatsTaken").asInt(), "C, first in line, got the new seat");
+        assertEquals(1, workshop.get("waitlistLength").asInt());
+
+        APIGatewayV2HTTPEvent list = withPathParameter(withPathParameter(ApiEvents.load("admin-signups-get.json"),
+                "fairId", fairId), "workshopId", "atelier");
+        APIGatewayV2HTTPResponse lists = call(list);
+        assertEquals(200, lists.getStatusCode(), lists.getBody());
+        JsonNode body = Json.parse(lists.getBody());
+        assertEquals(List.of("A", "B", "C"), names(body.get("confirmed")), "in the order they got their seat");
+        assertEquals(List.of("D"), names(body.get("waitlist")));
+        assertEquals(1, body.get("waitlist").get(0).get("position").asInt());
+        assertFalse(body.get("waitlist").get(0).get("email").asText().isEmpty());
+    }
+
+    private static List<String> names(JsonNode attendees) {
+        List<String> names = new java.util.ArrayList<>();
+        attendees.forEach(a -> names.add(a.get("firstName").asText()));
+        return names;
+    }
+}
