@@ -100,6 +100,9 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
             case WorkshopSignups.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
                     "This fair has no workshop with this id.").at(request.path()).toResponse();
             case WorkshopSignups.Busy busy -> busy(request);
+            case WorkshopSignups.WaitlistFull full -> Problem.of(409, "waitlist-full", "Workshop and waiting list full",
+                    "This workshop is full and its waiting list too. Nothing was changed.").at(request.path())
+                    .with("code", "waitlist_full").toResponse();
             case WorkshopSignups.Cancelled c -> throw new IllegalStateException("sign-up answered a cancellation");
             case WorkshopSignups.NotSignedUp n -> throw new IllegalStateException("sign-up answered not signed up");
         };

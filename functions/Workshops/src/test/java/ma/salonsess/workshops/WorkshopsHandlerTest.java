@@ -212,4 +212,29 @@ class WorkshopsHandlerTest {
         assertEquals(404, call(cancelEvent("gestion", amina)).getStatusCode(), "not signed up");
         assertEquals(0, workshop("gestion").get("seatsTaken").asInt());
     }
+
+    @Test
+    void aFullWaitingListIsSaidPlainly() throws Exception {
+        fixtures.workshop(fairId, "plein", 1, 10, 12);
+        signUp("plein", fixtures.registrant(fairId, "Seated"));
+        // Fill the list to its limit directly: 2,000 sign-ups would only slow the test.
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> line = new java.util.HashMap<>();
+        for (int i = 1; i <= ma.salonsess.shared.signup.SignupRepository.MAX_WAITLIST; i++) {
+            line.put("someone-" + i, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(i)));
+        }
+        aws.dynamoDb().updateItem(b -> b.tableName(aws.tableName("FairsTable"))
+                .key(ma.salonsess.shared.workshop.WorkshopRepository.key(fairId, "plein"))
+                .updateExpression("SET waitlist = :line, ticketsIssued = :n")
+                .expressionAttributeValues(java.util.Map.of(":line",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(line),
+                        ":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                                Integer.toString(ma.salonsess.shared.signup.SignupRepository.MAX_WAITLIST)))));
+        Registrant late = fixtures.registrant(fairId, "Late");
+
+        APIGatewayV2HTTPResponse response = call(signUpEvent("plein", late));
+
+        assertEquals(409, response.getStatusCode());
+        assertEquals("waitlist_full", Json.parse(response.getBody()).get("code").asText());
+        assertEquals("NONE", status("plein", late));
+    }
 }

@@ -39,6 +39,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class SignupRepository {
     public static final String TYPE_SIGNUP = "SIGNUP";
     private static final int CONFLICT_RETRIES = 20;
+    /**
+     * The waiting list lives on the workshop's item, and an item holds at most 400 KB: at about
+     * 50 bytes a place, 2,000 places stay far below it. Nobody at these fairs waits behind 2,000 others.
+     */
+    public static final int MAX_WAITLIST = 2000;
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final WorkshopRepository workshops;
@@ -121,8 +126,8 @@ public final class SignupRepository {
 
     /**
      * Takes the next ticket while the workshop is full: one conditional update of the workshop
-     * item. Throws {@link Contention} with the current seats when it was not full after all, or the
-     * registrant already waits.
+     * item. Throws {@link Contention} with the current seats when it was not full after all, the
+     * registrant already waits, or the list is at {@link #MAX_WAITLIST}.
      */
     public Reservation reserve(String fairId, String workshopId, String registrationId) {
         for (int attempt = 0; ; attempt++) {
@@ -131,10 +136,11 @@ public final class SignupRepository {
                         .key(WorkshopRepository.key(fairId, workshopId))
                         // Operands are read before the update: the ticket is the old count plus one.
                         .updateExpression("SET #waitlist.#r = #issued + :one, #issued = #issued + :one")
-                        .conditionExpression("#seatsTaken >= #capacity AND attribute_not_exists(#waitlist.#r)")
+                        .conditionExpression("#seatsTaken >= #capacity AND attribute_not_exists(#waitlist.#r) "
+                                + "AND size(#waitlist) < :max")
                         .expressionAttributeNames(Map.of("#waitlist", "waitlist", "#r", registrationId,
                                 "#issued", "ticketsIssued", "#seatsTaken", "seatsTaken", "#capacity", "capacity"))
-                        .expressionAttributeValues(Map.of(":one", n(1)))
+                        .expressionAttributeValues(Map.of(":one", n(1), ":max", n(MAX_WAITLIST)))
                         .returnValues(ReturnValue.ALL_NEW)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
                 Seats seats = WorkshopRepository.seatsOf(result.attributes());

@@ -57,6 +57,10 @@ public final class WorkshopSignups {
     public record NotSignedUp() implements Outcome {
     }
 
+    /** The workshop is full and so is its waiting list. */
+    public record WaitlistFull() implements Outcome {
+    }
+
     public WorkshopSignups(RegistrationRepository registrations, WorkshopRepository workshops, SignupRepository signups,
                            Clock clock) {
         this.registrations = registrations;
@@ -100,6 +104,9 @@ public final class WorkshopSignups {
             // Decide from the seats; a refused write returns the current seats to decide again.
             while (System.nanoTime() < deadline) {
                 try {
+                    if (seats.full() && seats.waitlistLength() >= SignupRepository.MAX_WAITLIST) {
+                        return new WaitlistFull();
+                    }
                     if (!seats.full()) {
                         if (!seats.waitlist().isEmpty() && fillFreeSeats(fairId, workshopId)) {
                             break; // the people waiting took the free seats first: read again
@@ -119,6 +126,9 @@ public final class WorkshopSignups {
                         break;
                     }
                     seats = e.currentSeats().get();
+                    if (seats.full() && seats.waitlistLength() >= SignupRepository.MAX_WAITLIST) {
+                        return new WaitlistFull();
+                    }
                 }
             }
         }
