@@ -166,7 +166,7 @@ public final class SignupBenchmark {
                 registrations.create(new Registration(id, fairId, Role.VISITOR, Registration.Status.CONFIRMED,
                         "Person", "N" + i, null, new EmailAddress("p" + i + "-" + id.substring(0, 6) + "@example.org"),
                         null, Language.FR, null, new Consent(false, false, "bench", Language.FR, now),
-                        BadgeState.pending(), token.hash(), now, now.plusSeconds(86_400)), Optional.empty());
+                        BadgeState.pending(), token.hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
                 return new Person(id, token.value());
             }).toList();
         }

@@ -34,19 +34,27 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
             B builder, Env env, String serviceEndpointSuffix) {
-        builder.region(Region.of(env.optional("AWS_REGION").orElse(DEFAULT_REGION)))
+        builder.region(region(env))
                 .credentialsProvider(credentials(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)));
-        env.optional("AWS_ENDPOINT_URL_" + serviceEndpointSuffix)
-                .or(() -> env.optional("AWS_ENDPOINT_URL"))
-                .map(URI::create)
-                .ifPresent(builder::endpointOverride);
+        endpoint(env, serviceEndpointSuffix).ifPresent(builder::endpointOverride);
         return builder;
     }
 
-    private static AwsCredentialsProvider credentials(Env env) {
+    public static Region region(Env env) {
+        return Region.of(env.optional("AWS_REGION").orElse(DEFAULT_REGION));
+    }
+
+    /** The endpoint configured for a service, if any (an emulator's, locally). */
+    public static java.util.Optional<URI> endpoint(Env env, String serviceEndpointSuffix) {
+        return env.optional("AWS_ENDPOINT_URL_" + serviceEndpointSuffix)
+                .or(() -> env.optional("AWS_ENDPOINT_URL"))
+                .map(URI::create);
+    }
+
+    public static AwsCredentialsProvider credentials(Env env) {
         var keyId = env.optional("AWS_ACCESS_KEY_ID");
         var secret = env.optional("AWS_SECRET_ACCESS_KEY");
         if (keyId.isPresent() && secret.isPresent()) {

@@ -127,6 +127,33 @@ public final class RegistrationRepository {
                         "sk", s(emailSortKey(registration.email()))))).build()));
     }
 
+    private static BadgeState badge(Map<String, AttributeValue> badge) {
+        BadgeState.Status status = BadgeState.Status.valueOf(string(badge, "status"));
+        return status == BadgeState.Status.PENDING ? BadgeState.pending()
+                : BadgeState.ready(string(badge, "key"), Items.number(badge, "version"),
+                Instant.parse(string(badge, "readyAt")));
+    }
+
+    /**
+     * Records that the badge for {@code version} of the registration is in the bucket. False when
+     * the registration is gone (erased meanwhile) or a badge of a later version is already recorded.
+     */
+    public boolean markBadgeReady(String fairId, String registrationId, BadgeState ready) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                    .updateExpression("SET badge = :badge")
+                    .conditionExpression("attribute_exists(sk) AND (attribute_not_exists(badge.version) "
+                            + "OR badge.version <= :version)")
+                    .expressionAttributeValues(Map.of(":version", n(ready.version()), ":badge", m(Map.of(
+                            "status", s(ready.status().name()), "key", s(ready.key()),
+                            "version", n(ready.version()), "readyAt", s(ready.readyAt().toString()))))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     public static String registrationSortKey(String registrationId) {
         return "REG#" + registrationId;
     }
@@ -176,12 +203,12 @@ public final class RegistrationRepository {
                 "noticeVersion", s(c.noticeVersion()),
                 "language", s(c.language().code()),
                 "givenAt", s(c.givenAt().toString()))));
-        item.put("badge", m(Map.of("status", s(r.badge().status().name()))));
+        item.put("badge", m(Map.of("status", s(BadgeState.Status.PENDING.name()))));
         item.put("accessTokenHash", s(r.accessTokenHash()));
         item.put("createdAt", s(r.createdAt().toString()));
         item.put("updatedAt", s(r.createdAt().toString()));
         item.put("purgeAt", n(r.purgeAt().getEpochSecond()));
-        item.put("version", n(1));
+        item.put("version", n(r.version()));
         return item;
     }
 
@@ -203,8 +230,9 @@ public final class RegistrationRepository {
                 new Consent(Items.flag(consent, "photos"), Items.flag(consent, "shareWithExhibitors"),
                         string(consent, "noticeVersion"), Language.fromCode(string(consent, "language")),
                         Instant.parse(string(consent, "givenAt"))),
-                new BadgeState(BadgeState.Status.valueOf(string(Items.map(item, "badge"), "status"))),
+                badge(Items.map(item, "badge")),
                 string(item, "accessTokenHash"), Instant.parse(string(item, "createdAt")),
-                Instant.ofEpochSecond(Items.number(item, "purgeAt")));
+                Instant.ofEpochSecond(Items.number(item, "purgeAt")),
+                item.containsKey("version") ? Items.number(item, "version") : 1);
     }
 }

@@ -76,7 +76,7 @@ public final class Registrations {
                 new Consent(request.consentPhotos(), request.consentShareWithExhibitors(),
                         policy.privacyNoticeVersion(), request.language(), now),
                 BadgeState.pending(), token.hash(), now,
-                fair.get().endsAt().toInstant().plus(policy.retentionAfterFair()));
+                fair.get().endsAt().toInstant().plus(policy.retentionAfterFair()), 1);
         RegistrationReceipt receipt = new RegistrationReceipt(registration.registrationId(), fairId,
                 registration.role(), registration.status(), token.value(), registration.badge().status());
         try {

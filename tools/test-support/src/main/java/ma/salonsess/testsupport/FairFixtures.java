@@ -65,7 +65,7 @@ public final class FairFixtures {
         new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable")).create(new Registration(id,
                 fairId, Role.VISITOR, Registration.Status.CONFIRMED, firstName, "Test", null, email, null, Language.FR,
                 null, new Consent(false, false, "test", Language.FR, now), BadgeState.pending(), token.hash(), now,
-                now.plusSeconds(86_400)), java.util.Optional.empty());
+                now.plusSeconds(86_400), 1), java.util.Optional.empty());
         return new Registrant(id, token.value(), email.value());
     }
 }

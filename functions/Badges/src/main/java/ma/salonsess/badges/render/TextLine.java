@@ -1,0 +1,71 @@
+package ma.salonsess.badges.render;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * One line of text in visual order, cut into runs by font: the Arabic face for what it has glyphs
+ * for, the Latin face for the rest, so mixed names print with the right glyphs.
+ */
+final class TextLine {
+    private record Run(String text, PDType0Font font) {
+    }
+
+    private final List<Run> runs = new ArrayList<>();
+
+    TextLine(String visual, PDType0Font latin, PDType0Font arabic) throws IOException {
+        StringBuilder current = new StringBuilder();
+        PDType0Font currentFont = null;
+        for (int i = 0; i < visual.length(); ) {
+            int cp = visual.codePointAt(i);
+            PDType0Font font = isArabic(cp) && covers(arabic, cp) ? arabic
+                    : (covers(latin, cp) ? latin : covers(arabic, cp) ? arabic : latin);
+            if (font != currentFont && !current.isEmpty()) {
+                runs.add(new Run(current.toString(), currentFont));
+                current.setLength(0);
+            }
+            currentFont = font;
+            // A character neither face has is left out rather than drawn as a box.
+            if (covers(font, cp)) {
+                current.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        if (!current.isEmpty()) {
+            runs.add(new Run(current.toString(), currentFont));
+        }
+    }
+
+    /** Whether the face has a glyph for the Unicode code point (its cmap, not PDF character codes). */
+    private static boolean covers(PDType0Font font, int cp) {
+        return font.getCmapLookup() != null && font.getCmapLookup().getGlyphId(cp) > 0;
+    }
+
+    private static boolean isArabic(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC;
+    }
+
+    float width(float size) throws IOException {
+        float width = 0;
+        for (Run run : runs) {
+            width += run.font().getStringWidth(run.text()) / 1000f * size;
+        }
+        return width;
+    }
+
+    /** Draws the line centred on {@code centreX}, its baseline at {@code y}. */
+    void drawCentred(PDPageContentStream content, float size, float centreX, float y) throws IOException {
+        float x = centreX - width(size) / 2;
+        for (Run run : runs) {
+            content.beginText();
+            content.setFont(run.font(), size);
+            content.newLineAtOffset(x, y);
+            content.showText(run.text());
+            content.endText();
+            x += run.font().getStringWidth(run.text()) / 1000f * size;
+        }
+    }
+}
