@@ -36,6 +36,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     static final String ERASE = "DELETE /fairs/{fairId}/registrations/{registrationId}";
 
     private final Registrations registrations;
+    private final BadgeLinks badgeLinks;
     private final Router router = new Router(Map.of(REGISTER, this::register, READ, this::read, ERASE, this::erase));
 
     /** Used by Lambda: configuration from the environment. */
@@ -52,6 +53,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
                 new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
                 new IdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), clock),
                 RegistrationPolicy.from(env), clock);
+        this.badgeLinks = new BadgeLinks(env);
     }
 
     @Override
@@ -92,7 +94,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     private HttpResponse read(HttpRequest request) {
         AccessToken token = RegistrantAccess.requireToken(request);
         return registrations.findOwn(request.pathParameter("fairId"), request.pathParameter("registrationId"), token)
-                .map(registration -> HttpResponse.json(200, RegistrationView.of(registration))
+                .map(registration -> HttpResponse.json(200, RegistrationView.of(registration, badgeLinks))
                         .withHeader("cache-control", "no-store"))
                 .orElseGet(() -> registrationNotFound(request));
     }

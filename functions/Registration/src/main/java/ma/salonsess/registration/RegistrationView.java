@@ -2,6 +2,7 @@ package ma.salonsess.registration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Consent;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.Registration;
@@ -11,7 +12,7 @@ final class RegistrationView {
     private RegistrationView() {
     }
 
-    static ObjectNode of(Registration r) {
+    static ObjectNode of(Registration r, BadgeLinks links) {
         ObjectNode body = Json.object();
         body.put("registrationId", r.registrationId());
         body.put("fairId", r.fairId());
@@ -49,7 +50,11 @@ final class RegistrationView {
         consent.put("noticeVersion", c.noticeVersion());
         consent.put("language", c.language().code());
         consent.put("givenAt", c.givenAt().toString());
-        body.putObject("badge").put("status", r.badge().status().name());
+        ObjectNode badge = body.putObject("badge").put("status", r.badge().status().name());
+        if (r.badge().status() == BadgeState.Status.READY) {
+            badge.put("url", links.link(r.badge().key()).toString());
+            badge.put("urlExpiresAt", java.time.Instant.now().plus(BadgeLinks.VALIDITY).toString());
+        }
         body.put("createdAt", r.createdAt().toString());
         body.put("retainedUntil", r.purgeAt().toString());
         return body;

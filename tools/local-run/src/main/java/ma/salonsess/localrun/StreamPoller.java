@@ -41,6 +41,8 @@ final class StreamPoller implements Runnable {
     private final EventFilter filter;
     private final Path deadLetters;
     private final Map<String, String> iterators = new HashMap<>();
+    /** The last sequence number delivered (or filtered out) per shard: where to resume from. */
+    private final Map<String, String> checkpoints = new HashMap<>();
     private final Set<String> finishedShards = new HashSet<>();
     private volatile boolean running = true;
     private long lastDescribe;
@@ -95,7 +97,16 @@ final class StreamPoller implements Runnable {
         boolean any = false;
         for (String shardId : new ArrayList<>(iterators.keySet())) {
             String iterator = iterators.get(shardId);
-            var result = streams.getRecords(b -> b.shardIterator(iterator).limit(subscription.batchSize()));
+            software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse result;
+            try {
+                result = streams.getRecords(b -> b.shardIterator(iterator).limit(subscription.batchSize()));
+            } catch (software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
+                     | software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException stale) {
+                // An iterator can go stale (DynamoDB Local: one taken while the shard was empty):
+                // resume after the last record handled, as Lambda does from its checkpoint.
+                iterators.put(shardId, resumeIterator(shardId));
+                continue;
+            }
             if (result.nextShardIterator() == null) {
                 iterators.remove(shardId);
                 finishedShards.add(shardId);
@@ -107,6 +118,9 @@ final class StreamPoller implements Runnable {
             if (!batch.isEmpty()) {
                 any = true;
                 deliver(batch);
+            }
+            if (!result.records().isEmpty()) {
+                checkpoints.put(shardId, result.records().getLast().dynamodb().sequenceNumber());
             }
         }
         return any;
@@ -134,6 +148,18 @@ final class StreamPoller implements Runnable {
             iterators.put(id, streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id).shardIteratorType(type))
                     .shardIterator());
         }
+    }
+
+    private String resumeIterator(String shardId) {
+        String after = checkpoints.get(shardId);
+        return streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            if (after != null) {
+                b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            } else {
+                b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            }
+        }).shardIterator();
     }
 
     private void deliver(List<Record> batch) throws InterruptedException {

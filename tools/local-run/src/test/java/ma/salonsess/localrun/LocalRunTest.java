@@ -72,6 +72,40 @@ class LocalRunTest {
     }
 
     @Test
+    void aBadgeIsRenderedFromTheStreamAndServedThroughAShortLivedLink() throws Exception {
+        String body = readmeCurlBody().replace("amina.alaoui@example.org", "badge-" + System.nanoTime() + "@example.org");
+        HttpResponse<String> created = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        JsonNode receipt = Json.parse(created.body());
+        String location = created.headers().firstValue("location").orElseThrow();
+
+        JsonNode badge = null;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> own = send(HttpRequest.newBuilder(api(location))
+                    .header("authorization", "Bearer " + receipt.get("accessToken").asText()).GET());
+            badge = Json.parse(own.body()).get("badge");
+            if (badge.get("status").asText().equals("READY")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertEquals("READY", badge.get("status").asText(), "the stream subscription rendered the badge");
+        URI link = URI.create(badge.get("url").asText());
+        assertTrue(link.getQuery().contains("X-Amz-Expires=900"), "valid 15 minutes: " + link);
+        assertTrue(!link.toString().contains("Amina") && !link.toString().contains("example.org"), link.toString());
+
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(link).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
+        URI tampered = URI.create(link.toString().replace("X-Amz-Expires=900", "X-Amz-Expires=90000"));
+        assertEquals(403, HTTP.send(HttpRequest.newBuilder(tampered).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "a changed link is refused");
+    }
+
+    @Test
     void browsersMayCallFromTheFormsOrigin() throws Exception {
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
                 .header("origin", "http://localhost:5173").header("access-control-request-method", "POST")

@@ -1,0 +1,126 @@
+package ma.salonsess.badges;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import ma.salonsess.badges.render.BadgeFonts;
+import ma.salonsess.badges.render.BadgeRenderer;
+import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.registration.BadgeState;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Renders badges from the registrations table's stream: for a new registration, or a change to
+ * what its badge shows, it renders the PDF from the registration as it is now, stores it under
+ * the registration's one key (a replayed record overwrites the same badge) and records it READY.
+ * An erased registration's badge is deleted. Records that fail are reported one by one, so Lambda
+ * retries only them; after the retries they go to the dead-letter queue.
+ */
+public final class BadgeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** What a badge shows: a change to anything else (such as the badge state itself) renders nothing. */
+    private static final List<String> SHOWN = List.of("firstName", "lastName", "arabicName", "role", "language",
+            "organisation");
+
+    private final RegistrationRepository registrations;
+    private final FairRepository fairs;
+    private final BadgeStore store;
+    private final BadgeToken tokens;
+    private final BadgeRenderer renderer;
+    private final Clock clock = Clock.systemUTC();
+
+    public BadgeHandler() {
+        this(Env.system());
+    }
+
+    public BadgeHandler(Env env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        S3Client s3 = AwsClients.configure(S3Client.builder(), env, "S3")
+                // emulators answer on one host name: path-style addressing there
+                .forcePathStyle(AwsClients.endpoint(env, "S3").isPresent())
+                .build();
+        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
+        this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));
+        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.renderer = new BadgeRenderer(new BadgeFonts());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            try {
+                handle(record);
+            } catch (RuntimeException e) {
+                if (context != null) {
+                    context.getLogger().log("Badge for record " + record.getEventID() + " failed: " + e);
+                }
+                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
+        String sortKey = keys.get("sk").getS();
+        if (!sortKey.startsWith("REG#")) {
+            return; // email claims carry no badge
+        }
+        String fairId = keys.get("fairId").getS();
+        String registrationId = sortKey.substring("REG#".length());
+        String key = tokens.objectKey(fairId, registrationId);
+        if ("REMOVE".equals(record.getEventName())) {
+            store.delete(key); // erased registration: its badge goes too (law 09-08)
+            return;
+        }
+        if ("MODIFY".equals(record.getEventName())
+                && !changesWhatIsShown(record.getDynamodb().getOldImage(), record.getDynamodb().getNewImage())) {
+            return;
+        }
+        // Render what the registration says now, not what this (possibly old, replayed) record said.
+        Optional<Registration> registration = registrations.find(fairId, registrationId);
+        if (registration.isEmpty()) {
+            store.delete(key);
+            return;
+        }
+        Registration r = registration.get();
+        if (r.badge().status() == BadgeState.Status.READY && r.badge().version() >= r.version()
+                && key.equals(r.badge().key())) {
+            return; // already rendered for this version: a replay
+        }
+        Fair fair = fairs.find(fairId).orElseThrow(() -> new IllegalStateException("No fair " + fairId));
+        store.put(key, renderer.render(BadgeContent.of(fair, r, tokens.issue(registrationId))));
+        if (!registrations.markBadgeReady(fairId, registrationId, BadgeState.ready(key, r.version(), clock.instant()))
+                && registrations.find(fairId, registrationId).isEmpty()) {
+            store.delete(key); // erased while we rendered
+        }
+    }
+
+    private static boolean changesWhatIsShown(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        if (before == null || after == null) {
+            return true;
+        }
+        for (String attribute : SHOWN) {
+            if (!Objects.equals(before.get(attribute), after.get(attribute))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

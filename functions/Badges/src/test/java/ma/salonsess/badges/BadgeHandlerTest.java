@@ -1,0 +1,151 @@
+package ma.salonsess.badges;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.BadgeState;
+import ma.salonsess.shared.registration.Consent;
+import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.registration.Organisation;
+import ma.salonsess.shared.registration.OrganisationType;
+import ma.salonsess.shared.registration.Region;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.registration.Role;
+import ma.salonsess.shared.registration.Sector;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** The badge function on the registrations stream, from the sample events, against the local stack. */
+@ExtendWith(LocalAwsExtension.class)
+class BadgeHandlerTest {
+    private static final String REGISTRATION_ID = "5a1f0c3e-8b2d-4e7f-9c6a-1d0e2f3b4a59";
+    private LocalAws aws;
+    private BadgeHandler handler;
+    private RegistrationRepository registrations;
+    private BadgeToken tokens;
+    private String bucket;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        var env = aws.functionEnv("BadgesFunction");
+        this.handler = new BadgeHandler(env);
+        this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.bucket = env.require("BADGE_BUCKET");
+        DemoFair.seed(RepositoryLayout.root(), aws.dynamoDb(), aws.tableName("FairsTable"));
+        registrations.find(DemoFair.ID, REGISTRATION_ID).ifPresent(registrations::delete);
+        Instant now = Instant.now();
+        registrations.create(new Registration(REGISTRATION_ID, DemoFair.ID, Role.EXHIBITOR,
+                Registration.Status.CONFIRMED, "Fatima Zahra", "El Idrissi", "فاطمة الزهراء الإدريسي",
+                new EmailAddress("fatima.elidrissi@example.org"), null, Language.AR,
+                new Organisation("Coopérative Tighanimine", OrganisationType.COOPERATIVE, Region.SOUSS_MASSA,
+                        Sector.LOCAL_PRODUCE), new Consent(true, true, "2026-11", Language.AR, now),
+                BadgeState.pending(), AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
+    }
+
+    private static DynamodbEvent event(String name) {
+        return EventLoader.loadDynamoDbEvent(RepositoryLayout.root().resolve("events").resolve(name).toString());
+    }
+
+    private byte[] stored(String key) {
+        return aws.s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
+    private List<String> badgesOfTheFair() {
+        List<String> keys = new ArrayList<>();
+        aws.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix("badges/" + DemoFair.ID + "/"))
+                .contents().forEach(o -> keys.add(o.key()));
+        return keys;
+    }
+
+    @Test
+    void aNewRegistrationGetsItsBadgeInTheBucketAndIsMarkedReady() throws Exception {
+        StreamsEventResponse response = handler.handleRequest(event("badge-registration-insert.json"), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        Registration r = registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow();
+        assertEquals(BadgeState.Status.READY, r.badge().status());
+        assertEquals(1, r.badge().version());
+        String key = r.badge().key();
+        assertEquals(tokens.objectKey(DemoFair.ID, REGISTRATION_ID), key);
+        assertTrue(!key.contains(REGISTRATION_ID) && !key.toLowerCase().contains("fatima"), "no personal data in " + key);
+        try (PDDocument pdf = Loader.loadPDF(stored(key))) {
+            String text = BadgeRendererTest.text(pdf);
+            assertTrue(text.contains("فاطمة الزهراء الإدريسي"), text);
+            assertTrue(text.contains("Coopérative Tighanimine"), text);
+            assertEquals(REGISTRATION_ID, tokens.verify(BadgeRendererTest.decodeQr(pdf)).orElseThrow());
+        }
+        var head = aws.s3().headObject(b -> b.bucket(bucket).key(key));
+        assertEquals("application/pdf", head.contentType());
+    }
+
+    @Test
+    void theSameRecordTwiceLeavesOneBadge() {
+        handler.handleRequest(event("badge-registration-insert.json"), null);
+        Instant firstReady = registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow().badge().readyAt();
+
+        StreamsEventResponse again = handler.handleRequest(event("badge-registration-insert.json"), null);
+
+        assertTrue(again.getBatchItemFailures().isEmpty());
+        assertEquals(List.of(tokens.objectKey(DemoFair.ID, REGISTRATION_ID)), badgesOfTheFair().stream()
+                .filter(k -> k.equals(tokens.objectKey(DemoFair.ID, REGISTRATION_ID))).toList());
+        assertEquals(firstReady, registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow().badge().readyAt(),
+                "a replay renders nothing again");
+    }
+
+    @Test
+    void anErasedRegistrationsBadgeIsDeleted() {
+        handler.handleRequest(event("badge-registration-insert.json"), null);
+        String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
+        registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
+
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
+
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(NoSuchKeyException.class, () -> stored(key)) != null);
+    }
+
+    @Test
+    void oneBadRecordIsReportedAloneAndDoesNotHoldBackTheOthers() {
+        DynamodbEvent batch = event("badge-registration-insert.json");
+        DynamodbEvent bad = event("badge-registration-insert.json");
+        var record = bad.getRecords().getFirst();
+        record.getDynamodb().getKeys().get("fairId").setS("no-such-fair");
+        record.getDynamodb().setSequenceNumber("111100000000000000002");
+        // The unknown fair's registration exists, so rendering it fails on the missing fair.
+        Instant now = Instant.now();
+        registrations.create(new Registration(REGISTRATION_ID, "no-such-fair", Role.VISITOR,
+                Registration.Status.CONFIRMED, "X", "Y", null, new EmailAddress("x-" + now.toEpochMilli() + "@example.org"),
+                null, Language.FR, null, new Consent(false, false, "2026-11", Language.FR, now), BadgeState.pending(),
+                "hash", now, now.plusSeconds(60), 1), Optional.empty());
+        List<DynamodbEvent.DynamodbStreamRecord> both = new ArrayList<>(bad.getRecords());
+        both.addAll(batch.getRecords());
+        batch.setRecords(both);
+
+        StreamsEventResponse response = handler.handleRequest(batch, null);
+
+        assertEquals(List.of("111100000000000000002"),
+                response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());
+        assertEquals(BadgeState.Status.READY, registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow().badge().status());
+        registrations.delete(registrations.find("no-such-fair", REGISTRATION_ID).orElseThrow());
+    }
+}
