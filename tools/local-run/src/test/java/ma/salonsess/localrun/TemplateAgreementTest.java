@@ -103,6 +103,46 @@ class TemplateAgreementTest {
     }
 
     @Test
+    void everyStreamSubscriptionHasASampleEvent() throws Exception {
+        Set<String> sampledTables = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                JsonNode event = Json.parse(Files.readString(file));
+                for (JsonNode record : event.path("Records")) {
+                    if ("aws:dynamodb".equals(record.path("eventSource").asText())) {
+                        // Deployed stream ARNs name the table as <stack>-<LogicalId>-<suffix>.
+                        String arn = record.path("eventSourceARN").asText();
+                        TEMPLATE.resourcesOfType("AWS::DynamoDB::Table").stream()
+                                .filter(table -> arn.contains("-" + table + "-")).forEach(sampledTables::add);
+                    }
+                }
+            }
+        }
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            for (SamTemplate.StreamSubscription s : f.streamSubscriptions()) {
+                assertTrue(sampledTables.contains(s.tableLogicalId()),
+                        f.logicalId() + " reads " + s.tableLogicalId() + "'s stream but events/ has no sample of it");
+            }
+        }
+    }
+
+    @Test
+    void everyBucketAFunctionUsesIsDeclaredAndGranted() {
+        Set<String> buckets = new HashSet<>(TEMPLATE.buckets());
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            String policies = String.valueOf(f.properties().get("Policies"));
+            f.environment().forEach((name, value) -> {
+                if (name.endsWith("_BUCKET")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && buckets.contains(ref.toString()), f.logicalId() + ": " + name);
+                    assertTrue(policies.contains("${" + ref + ".Arn}/"), f.logicalId() + " has no object policy on " + ref);
+                    assertFalse(policies.contains("s3:*"), f.logicalId() + ": no wildcard S3 actions");
+                }
+            });
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesExactlyTheTemplatesRoutes() {
         Set<String> routes = new TreeSet<>();
         TEMPLATE.functions().forEach(f -> f.httpRoutes().forEach(r -> routes.add(r.routeKey())));

@@ -3,6 +3,7 @@ package ma.salonsess.badges.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -23,14 +24,42 @@ public final class BadgeFonts {
     private final ThreadLocal<TrueTypeFont[]> parsed = ThreadLocal.withInitial(() -> new TrueTypeFont[] {
             parse(latinRegular), parse(latinBold), parse(arabicRegular), parse(arabicBold)});
 
-    /** The four faces loaded into one document. */
-    public record Set(PDType0Font latin, PDType0Font latinBold, PDType0Font arabic, PDType0Font arabicBold) {
+    /**
+     * A face for one document: its glyph coverage comes from the font parsed once, and it is
+     * embedded into the document only if something is drawn with it.
+     */
+    public static final class Face {
+        private final TrueTypeFont ttf;
+        private final CmapLookup cmap;
+        private final PDDocument document;
+        private PDType0Font embedded;
+
+        Face(TrueTypeFont ttf, PDDocument document) throws IOException {
+            this.ttf = ttf;
+            this.cmap = ttf.getUnicodeCmapLookup();
+            this.document = document;
+        }
+
+        boolean covers(int codePoint) {
+            return cmap.getGlyphId(codePoint) > 0;
+        }
+
+        PDType0Font font() throws IOException {
+            if (embedded == null) {
+                embedded = PDType0Font.load(document, ttf, true);
+            }
+            return embedded;
+        }
+    }
+
+    /** The four faces, for one document. */
+    public record Set(Face latin, Face latinBold, Face arabic, Face arabicBold) {
     }
 
     public Set load(PDDocument document) throws IOException {
         TrueTypeFont[] fonts = parsed.get();
-        return new Set(PDType0Font.load(document, fonts[0], true), PDType0Font.load(document, fonts[1], true),
-                PDType0Font.load(document, fonts[2], true), PDType0Font.load(document, fonts[3], true));
+        return new Set(new Face(fonts[0], document), new Face(fonts[1], document), new Face(fonts[2], document),
+                new Face(fonts[3], document));
     }
 
     private static byte[] read(String resource) {
@@ -44,9 +73,30 @@ public final class BadgeFonts {
         }
     }
 
+    /**
+     * Hides the font's GSUB table (renamed in the table directory) from PDFBox: it would run its
+     * layout rules on every string drawn, rebuilding them each time, and a badge needs none of
+     * them (Arabic arrives shaped into presentation forms, Latin needs no ligatures). Half the
+     * rendering time went there.
+     */
+    static byte[] withoutLayoutRules(byte[] ttf) {
+        byte[] copy = ttf.clone();
+        int tables = ((copy[4] & 0xFF) << 8) | (copy[5] & 0xFF);
+        for (int i = 0; i < tables; i++) {
+            int record = 12 + 16 * i;
+            if (copy[record] == 'G' && copy[record + 1] == 'S' && copy[record + 2] == 'U' && copy[record + 3] == 'B') {
+                copy[record] = 'g';
+                copy[record + 1] = 's';
+                copy[record + 2] = 'u';
+                copy[record + 3] = 'x';
+            }
+        }
+        return copy;
+    }
+
     private static TrueTypeFont parse(byte[] bytes) {
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            return new TTFParser().parse(new RandomAccessReadBuffer(withoutLayoutRules(bytes)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

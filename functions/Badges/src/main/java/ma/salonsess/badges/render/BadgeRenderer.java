@@ -11,7 +11,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Renders one A6 portrait badge: the fair's name in the registrant's language, the role as a
@@ -107,7 +106,7 @@ public final class BadgeRenderer {
      * points; below {@code min} points it breaks at the space nearest the middle onto two lines.
      * Returns the baseline of the last line drawn.
      */
-    private static float fit(PDPageContentStream content, PDType0Font latin, PDType0Font arabic, String logical,
+    private static float fit(PDPageContentStream content, BadgeFonts.Face latin, BadgeFonts.Face arabic, String logical,
                              boolean rightToLeft, float max, float min, float available, float centreX, float y)
             throws IOException {
         TextLine line = new TextLine(VisualText.of(logical, rightToLeft), latin, arabic);

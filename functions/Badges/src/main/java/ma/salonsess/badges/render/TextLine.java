@@ -16,32 +16,27 @@ final class TextLine {
 
     private final List<Run> runs = new ArrayList<>();
 
-    TextLine(String visual, PDType0Font latin, PDType0Font arabic) throws IOException {
+    TextLine(String visual, BadgeFonts.Face latin, BadgeFonts.Face arabic) throws IOException {
         StringBuilder current = new StringBuilder();
-        PDType0Font currentFont = null;
+        BadgeFonts.Face currentFace = null;
         for (int i = 0; i < visual.length(); ) {
             int cp = visual.codePointAt(i);
-            PDType0Font font = isArabic(cp) && covers(arabic, cp) ? arabic
-                    : (covers(latin, cp) ? latin : covers(arabic, cp) ? arabic : latin);
-            if (font != currentFont && !current.isEmpty()) {
-                runs.add(new Run(current.toString(), currentFont));
+            BadgeFonts.Face face = isArabic(cp) && arabic.covers(cp) ? arabic
+                    : (latin.covers(cp) ? latin : arabic.covers(cp) ? arabic : latin);
+            if (face != currentFace && !current.isEmpty()) {
+                runs.add(new Run(current.toString(), currentFace.font()));
                 current.setLength(0);
             }
-            currentFont = font;
+            currentFace = face;
             // A character neither face has is left out rather than drawn as a box.
-            if (covers(font, cp)) {
+            if (face.covers(cp)) {
                 current.appendCodePoint(cp);
             }
             i += Character.charCount(cp);
         }
         if (!current.isEmpty()) {
-            runs.add(new Run(current.toString(), currentFont));
+            runs.add(new Run(current.toString(), currentFace.font()));
         }
-    }
-
-    /** Whether the face has a glyph for the Unicode code point (its cmap, not PDF character codes). */
-    private static boolean covers(PDType0Font font, int cp) {
-        return font.getCmapLookup() != null && font.getCmapLookup().getGlyphId(cp) > 0;
     }
 
     private static boolean isArabic(int cp) {
