@@ -43,11 +43,55 @@ public final class BadgeBenchmark {
                         "Union des Coopératives Féminines de l'Arganier", "Souss-Massa", token()));
     }
 
+    /**
+     * One print run of {@code count} badges into a file, as the sheets function makes it; run with
+     * a heap cap to show it fits a 1 GB Lambda (benchmarks/run passes -Xmx700m).
+     */
+    static void sheets(int count) throws Exception {
+        BadgeFonts fonts = new BadgeFonts();
+        var sheet = new ma.salonsess.badges.render.BadgeSheet(new BadgeRenderer(fonts), fonts);
+        List<BadgeContent> samples = samples();
+        List<BadgeContent> badges = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BadgeContent s = samples.get(i % samples.size());
+            badges.add(new BadgeContent(s.fairName(), s.language(), s.fullName() + " " + i, s.arabicName(), s.role(),
+                    s.organisation(), s.region(), token()));
+        }
+        Path file = Files.createTempFile("sheets-", ".pdf");
+        long start = System.nanoTime();
+        try (var out = Files.newOutputStream(file)) {
+            sheet.render(badges.iterator(), out);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peakHeap = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        try (var pdf = Loader.loadPDF(file.toFile())) {
+            Path png = RepositoryLayout.root().resolve("target/benchmarks/sheet-page-1.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 50), "png", png.toFile());
+        }
+        String report = String.format("Max heap %d MB, Java %s%n%n| badges | pages | seconds | file | peak heap |%n"
+                        + "|---:|---:|---:|---:|---:|%n| %d | %d | %.1f | %.1f MB | %d MB |%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), count, (count + 3) / 4, seconds,
+                Files.size(file) / 1048576.0, peakHeap >> 20);
+        Files.delete(file);
+        System.out.println(report);
+        Files.writeString(RepositoryLayout.root().resolve("target/benchmarks/sheets.md"), report);
+    }
+
     private static String token() {
         return TOKENS.issue(UUID.randomUUID().toString());
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("sheets")) {
+            sheets(args.length > 1 ? Integer.parseInt(args[1]) : 5000);
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         BadgeRenderer renderer = new BadgeRenderer(new BadgeFonts());
         List<BadgeContent> samples = samples();

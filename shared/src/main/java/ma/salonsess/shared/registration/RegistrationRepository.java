@@ -95,6 +95,14 @@ public final class RegistrationRepository {
         return find(fairId, registrationId).filter(r -> token.matches(r.accessTokenHash()));
     }
 
+    /** Every registration of a fair, page by page (never a scan of other fairs' data). */
+    public void forEachInFair(String fairId, java.util.function.Consumer<Registration> visitor) {
+        dynamoDb.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
+                        .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#"))))
+                .items().forEach(item -> visitor.accept(fromItem(item)));
+    }
+
     /** The registrations with these ids (those that exist), in batches of 100. */
     public Map<String, Registration> findAll(String fairId, java.util.Collection<String> registrationIds) {
         Map<String, Registration> found = new HashMap<>();

@@ -1,0 +1,144 @@
+package ma.salonsess.badges;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ma.salonsess.badges.render.BadgeFonts;
+import ma.salonsess.badges.render.BadgeRenderer;
+import ma.salonsess.badges.render.BadgeSheet;
+import ma.salonsess.shared.auth.OrganiserAccess;
+import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.http.HttpRequest;
+import ma.salonsess.shared.http.HttpResponse;
+import ma.salonsess.shared.http.JsonRequestBody;
+import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.Router;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * {@code POST /admin/fairs/{fairId}/badge-sheets}: an organiser's print run of badges, four A6
+ * per A4 sheet with cut marks, into the badge bucket, answered with a link valid 15 minutes.
+ */
+public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String PRINT = "POST /admin/fairs/{fairId}/badge-sheets";
+    private static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
+
+    private final FairRepository fairs;
+    private final RegistrationRepository registrations;
+    private final BadgeToken tokens;
+    private final BadgeSheet sheet;
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final Router router = new Router(Map.of(PRINT, this::print));
+
+    public BadgeSheetsHandler() {
+        this(Env.system());
+    }
+
+    public BadgeSheetsHandler(Env env) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        boolean emulator = AwsClients.endpoint(env, "S3").isPresent();
+        this.s3 = AwsClients.configure(S3Client.builder(), env, "S3").forcePathStyle(emulator).build();
+        S3Presigner.Builder presign = S3Presigner.builder().region(AwsClients.region(env))
+                .credentialsProvider(AwsClients.credentials(env))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulator).build());
+        AwsClients.endpoint(env, "S3").ifPresent(presign::endpointOverride);
+        this.presigner = presign.build();
+        this.bucket = env.require("BADGE_BUCKET");
+        this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
+        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        BadgeFonts fonts = new BadgeFonts();
+        this.sheet = new BadgeSheet(new BadgeRenderer(fonts), fonts);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event, context);
+    }
+
+    private HttpResponse print(HttpRequest request) {
+        OrganiserAccess.require(request);
+        String fairId = request.pathParameter("fairId");
+        var read = request.body().isBlank() ? new SheetFilter.Valid(new SheetFilter(null, null, null))
+                : SheetFilter.read(JsonRequestBody.read(request));
+        if (read instanceof SheetFilter.Invalid invalid) {
+            return Problem.validation(invalid.errors()).at(request.path()).toResponse();
+        }
+        SheetFilter filter = ((SheetFilter.Valid) read).filter();
+        var fair = fairs.find(fairId);
+        if (fair.isEmpty()) {
+            return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
+                    .at(request.path()).toResponse();
+        }
+        // Only the selected registrations' badge content is held, not whole registrations.
+        List<BadgeContent> badges = new ArrayList<>();
+        registrations.forEachInFair(fairId, r -> {
+            if (filter.accepts(r, fair.get())) {
+                badges.add(content(fair.get(), r));
+            }
+        });
+        badges.sort((a, b) -> a.fullName().compareToIgnoreCase(b.fullName()));
+        if (badges.isEmpty()) {
+            return Problem.of(404, "no-badges", "No badges to print", "No registration of this fair matches the filter.")
+                    .at(request.path()).toResponse();
+        }
+        String key = "sheets/" + fairId + "/" + UUID.randomUUID() + ".pdf";
+        Path file = null;
+        try {
+            file = Files.createTempFile("badge-sheet-", ".pdf");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                sheet.render(badges.iterator(), out);
+            }
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/pdf")
+                    .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // /tmp is the function's own; the next cold start clears it anyway
+                }
+            }
+        }
+        String url = presigner.presignGetObject(b -> b.signatureDuration(LINK_VALIDITY)
+                .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("application/pdf"))).url().toString();
+        var body = Json.object()
+                .put("url", url)
+                .put("urlExpiresAt", Instant.now().plus(LINK_VALIDITY).toString())
+                .put("badges", badges.size())
+                .put("pages", (badges.size() + 3) / 4);
+        return HttpResponse.json(201, body).withHeader("cache-control", "no-store");
+    }
+
+    private BadgeContent content(Fair fair, Registration r) {
+        return BadgeContent.of(fair, r, tokens.issue(r.registrationId()));
+    }
+}
