@@ -162,6 +162,26 @@ public final class RegistrationRepository {
         }
     }
 
+    /** Notes that an email of this kind could not be sent yet (organisers see it in the digest). */
+    public void markEmailPending(String fairId, String registrationId, String kind) {
+        changeEmailsPending(fairId, registrationId, "ADD emailsPending :k", kind);
+    }
+
+    public void clearEmailPending(String fairId, String registrationId, String kind) {
+        changeEmailsPending(fairId, registrationId, "DELETE emailsPending :k", kind);
+    }
+
+    private void changeEmailsPending(String fairId, String registrationId, String change, String kind) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                    .updateExpression(change).conditionExpression("attribute_exists(sk)")
+                    .expressionAttributeValues(Map.of(":k", AttributeValue.fromSs(List.of(kind)))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+            // the registration is gone: nothing to note on it
+        }
+    }
+
     public static String registrationSortKey(String registrationId) {
         return "REG#" + registrationId;
     }

@@ -134,6 +134,9 @@ public final class StackResources implements SamTemplate.Names {
         if (name.equals("AWS::AccountId")) {
             return ACCOUNT;
         }
+        if (name.equals("AWS::Partition")) {
+            return "aws";
+        }
         Object type = template.resource(name).get("Type");
         return switch (String.valueOf(type)) {
             case "AWS::DynamoDB::Table" -> tableName(name);

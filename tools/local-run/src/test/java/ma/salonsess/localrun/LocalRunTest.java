@@ -73,7 +73,8 @@ class LocalRunTest {
 
     @Test
     void aBadgeIsRenderedFromTheStreamAndServedThroughAShortLivedLink() throws Exception {
-        String body = readmeCurlBody().replace("amina.alaoui@example.org", "badge-" + System.nanoTime() + "@example.org");
+        String email = "badge-" + System.nanoTime() + "@example.org";
+        String body = readmeCurlBody().replace("amina.alaoui@example.org", email);
         HttpResponse<String> created = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
                 .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         JsonNode receipt = Json.parse(created.body());
@@ -103,6 +104,17 @@ class LocalRunTest {
         URI tampered = URI.create(link.toString().replace("X-Amz-Expires=900", "X-Amz-Expires=90000"));
         assertEquals(403, HTTP.send(HttpRequest.newBuilder(tampered).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "a changed link is refused");
+
+        // Then the notification function, on the same stream, emails the confirmation in Arabic.
+        var mailbox = backend.aws().mailbox();
+        long mailDeadline = System.nanoTime() + 20_000_000_000L;
+        while (mailbox.sentTo(email).isEmpty() && System.nanoTime() < mailDeadline) {
+            Thread.sleep(200);
+        }
+        var mails = mailbox.sentTo(email);
+        assertEquals(1, mails.size(), "one confirmation");
+        assertTrue(mails.getFirst().html().contains("dir=\"rtl\""));
+        assertEquals("badge.pdf", mails.getFirst().attachments().getFirst().filename());
     }
 
     @Test

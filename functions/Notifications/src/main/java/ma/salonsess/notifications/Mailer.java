@@ -1,0 +1,70 @@
+package ma.salonsess.notifications;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/**
+ * Sends through SES v2, retrying what SES may accept a moment later (throttling, its own errors,
+ * the network) with jittered backoff; what still fails is thrown, for the batch to report.
+ */
+final class Mailer {
+    private static final int ATTEMPTS = 4;
+    private final SesV2Client ses;
+    private final String sender;
+    private final String configurationSet;
+
+    /** A file sent with the email. */
+    record File(String name, String contentType, byte[] bytes) {
+    }
+
+    Mailer(SesV2Client ses, String sender, String configurationSet) {
+        this.ses = ses;
+        this.sender = sender;
+        this.configurationSet = configurationSet;
+    }
+
+    /** Returns SES's message id. The recipient is one validated address: never a list from input. */
+    String send(String to, EmailTemplates.Rendered email, List<File> files) {
+        List<Attachment> attachments = files.stream().map(f -> Attachment.builder().fileName(f.name())
+                .contentType(f.contentType()).rawContent(SdkBytes.fromByteArray(f.bytes())).build()).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ses.sendEmail(b -> b.fromEmailAddress(sender)
+                        .destination(d -> d.toAddresses(to))
+                        .configurationSetName(configurationSet)
+                        .content(c -> c.simple(m -> m
+                                .subject(s -> s.data(email.subject()).charset("UTF-8"))
+                                .body(body -> body.text(t -> t.data(email.text()).charset("UTF-8"))
+                                        .html(h -> h.data(email.html()).charset("UTF-8")))
+                                .attachments(attachments)))).messageId();
+            } catch (SesV2Exception e) {
+                if (!retryable(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static boolean retryable(SesV2Exception e) {
+        return e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 200L << attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package ma.salonsess.notifications;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.workshop.ScheduledWorkshop;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Emails registrants in their language, from the registrations and signups streams: the
+ * registration confirmation with the badge attached (once the badge is ready), and for workshops
+ * a seat confirmed or won from the waiting list (with an .ics invitation), a place in line, a
+ * cancellation. Each email is sent once per event that causes it ({@link NotificationLedger});
+ * a record whose email fails after retries is reported alone, and the registration shows an email
+ * pending until it goes out.
+ */
+public final class NotificationHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final RegistrationRepository registrations;
+    private final FairRepository fairs;
+    private final WorkshopRepository workshops;
+    private final NotificationLedger ledger;
+    private final Mailer mailer;
+    private final EmailTemplates templates = new EmailTemplates();
+    private final S3Client s3;
+    private final String bucket;
+    private final String site;
+
+    public NotificationHandler() {
+        this(Env.system());
+    }
+
+    public NotificationHandler(Env env) {
+        this(env, AwsClients.configure(SesV2Client.builder(), env, "SESV2").build());
+    }
+
+    /** With a given SES client: tests pass one that fails on purpose. */
+    public NotificationHandler(Env env, SesV2Client ses) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        String fairsTable = env.require("FAIRS_TABLE");
+        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.fairs = new FairRepository(dynamoDb, fairsTable);
+        this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
+        this.ledger = new NotificationLedger(dynamoDb, env.require("NOTIFICATIONS_TABLE"), Clock.systemUTC());
+        this.mailer = new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"));
+        this.s3 = AwsClients.configure(S3Client.builder(), env, "S3")
+                .forcePathStyle(AwsClients.endpoint(env, "S3").isPresent()).build();
+        this.bucket = env.require("BADGE_BUCKET");
+        this.site = env.require("PUBLIC_SITE_URL").replaceAll("/+$", "");
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            try {
+                handle(record);
+            } catch (RuntimeException e) {
+                if (context != null) {
+                    context.getLogger().log("Email for record " + record.getEventID() + " failed: " + e);
+                }
+                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+            }
+        }
+        return new StreamsEventResponse(failures);
+    }
+
+    private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> now = record.getDynamodb().getNewImage();
+        Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
+        if (now == null) {
+            return; // deletions send nothing
+        }
+        String type = string(now, "type");
+        if ("REGISTRATION".equals(type)) {
+            String badgeNow = string(map(now, "badge"), "status");
+            String badgeBefore = before == null ? null : string(map(before, "badge"), "status");
+            if ("READY".equals(badgeNow) && !"READY".equals(badgeBefore)) {
+                confirmRegistration(string(now, "fairId"), string(now, "registrationId"));
+            }
+        } else if ("SIGNUP".equals(type)) {
+            String status = string(now, "status");
+            String previous = before == null ? null : string(before, "status");
+            EmailKind kind = switch (status) {
+                case "CONFIRMED" -> "WAITLISTED".equals(previous) ? EmailKind.PROMOTED
+                        : previous == null || "CANCELLED".equals(previous) ? EmailKind.SEAT_CONFIRMED : null;
+                case "WAITLISTED" -> previous == null || "CANCELLED".equals(previous) ? EmailKind.WAITLISTED : null;
+                case "CANCELLED" -> previous != null && !"CANCELLED".equals(previous) ? EmailKind.SIGNUP_CANCELLED : null;
+                default -> null;
+            };
+            if (kind != null) {
+                aboutWorkshop(kind, string(now, "fairId"), string(now, "workshopId"), string(now, "registrationId"),
+                        "SIGNUP#" + string(now, "fairId") + "#" + string(now, "workshopId") + "#"
+                                + string(now, "registrationId") + "#" + status + "#" + string(now, "updatedAt"),
+                        "CONFIRMED".equals(previous));
+            }
+        }
+    }
+
+    private void confirmRegistration(String fairId, String registrationId) {
+        Optional<Registration> found = registrations.find(fairId, registrationId);
+        if (found.isEmpty()) {
+            return; // erased meanwhile: nobody to write to
+        }
+        Registration r = found.get();
+        Fair fair = fairs.find(fairId).orElseThrow();
+        Map<String, String> values = new HashMap<>(common(r, fair));
+        values.put("city", fair.city());
+        values.put("start", date(fair.startDate().atStartOfDay(fair.timeZone()), r.language()));
+        values.put("end", date(fair.endDate().atStartOfDay(fair.timeZone()), r.language()));
+        values.put("ownData", site + "/fairs/" + fairId + "/registrations/" + registrationId);
+        byte[] badge = s3.getObjectAsBytes(b -> b.bucket(bucket).key(r.badge().key())).asByteArray();
+        send("CONFIRMATION#" + fairId + "#" + registrationId, r, EmailKind.REGISTRATION_CONFIRMED, values,
+                List.of(new Mailer.File("badge.pdf", "application/pdf", badge)));
+    }
+
+    private void aboutWorkshop(EmailKind kind, String fairId, String workshopId, String registrationId, String eventKey,
+                               boolean hadSeat) {
+        Optional<Registration> found = registrations.find(fairId, registrationId);
+        Optional<ScheduledWorkshop> workshop = workshops.find(fairId, workshopId);
+        if (found.isEmpty() || workshop.isEmpty()) {
+            return;
+        }
+        Registration r = found.get();
+        Fair fair = fairs.find(fairId).orElseThrow();
+        ZoneId zone = fair.timeZone();
+        var w = workshop.get().workshop();
+        String title = w.title().in(r.language());
+        Map<String, String> values = new HashMap<>(common(r, fair));
+        values.put("workshop", title);
+        values.put("room", w.room());
+        values.put("day", date(w.startsAt().atZoneSameInstant(zone), r.language()));
+        values.put("from", time(w.startsAt().atZoneSameInstant(zone)));
+        values.put("to", time(w.endsAt().atZoneSameInstant(zone)));
+        if (kind == EmailKind.WAITLISTED) {
+            values.put("position", Integer.toString(Math.max(1, workshop.get().seats().positionOf(registrationId))));
+        }
+        List<Mailer.File> files = switch (kind) {
+            case SEAT_CONFIRMED, PROMOTED -> List.of(new Mailer.File("invitation.ics", "text/calendar; charset=UTF-8",
+                    Invitation.of(w, title, registrationId, zone, false)));
+            case SIGNUP_CANCELLED -> hadSeat ? List.of(new Mailer.File("invitation.ics", "text/calendar; charset=UTF-8",
+                    Invitation.of(w, title, registrationId, zone, true))) : List.of();
+            default -> List.of();
+        };
+        send(eventKey, r, kind, values, files);
+    }
+
+    private void send(String eventKey, Registration r, EmailKind kind, Map<String, String> values,
+                      List<Mailer.File> files) {
+        if (!ledger.claim(eventKey)) {
+            return; // sent already: a replayed record or a retried batch
+        }
+        try {
+            String messageId = mailer.send(r.email().value(), templates.render(kind, r.language(), values), files);
+            ledger.sent(eventKey, messageId);
+        } catch (RuntimeException e) {
+            registrations.markEmailPending(r.fairId(), r.registrationId(), kind.name());
+            throw e;
+        }
+        registrations.clearEmailPending(r.fairId(), r.registrationId(), kind.name());
+    }
+
+    private static Map<String, String> common(Registration r, Fair fair) {
+        return Map.of("name", r.firstName() + " " + r.lastName(), "fair", fair.name().in(r.language()));
+    }
+
+    private static String date(java.time.ZonedDateTime when, Language language) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(language.code())).format(when);
+    }
+
+    private static String time(java.time.ZonedDateTime when) {
+        return DateTimeFormatter.ofPattern("HH:mm").format(when);
+    }
+
+    private static String string(Map<String, AttributeValue> image, String name) {
+        AttributeValue value = image == null ? null : image.get(name);
+        return value == null ? null : value.getS();
+    }
+
+    private static Map<String, AttributeValue> map(Map<String, AttributeValue> image, String name) {
+        AttributeValue value = image.get(name);
+        return value == null || value.getM() == null ? Map.of() : value.getM();
+    }
+}

@@ -1,0 +1,248 @@
+package ma.salonsess.notifications;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import ma.salonsess.localaws.SentEmail;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.BadgeState;
+import ma.salonsess.shared.registration.Consent;
+import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.registration.Role;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.StreamEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/** Emails from stream records, read back from the SES emulator's store. */
+@ExtendWith(LocalAwsExtension.class)
+class NotificationHandlerTest {
+    private static final byte[] BADGE = "%PDF-1.7 badge".getBytes(StandardCharsets.US_ASCII);
+    private LocalAws aws;
+    private Env env;
+    private NotificationHandler handler;
+    private RegistrationRepository registrations;
+    private FairFixtures fixtures;
+    private String fairId;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.env = aws.functionEnv("NotificationsFunction");
+        this.handler = new NotificationHandler(env);
+        this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        this.fixtures = new FairFixtures(aws);
+        this.fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "financement", 30, 10, 12);
+    }
+
+    /** A registrant whose badge is in the bucket and READY; returns the registration item after that. */
+    private Registration registrant(String firstName, Language language) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        Registration r = new Registration(id, fairId, Role.VISITOR, Registration.Status.CONFIRMED, firstName, "Alaoui",
+                null, new EmailAddress("r-" + id.substring(0, 8) + "@example.org"), null, language, null,
+                new Consent(false, false, "2026-11", language, now), BadgeState.pending(),
+                AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1);
+        registrations.create(r, Optional.empty());
+        String key = "badges/" + fairId + "/" + id.substring(0, 8) + ".pdf";
+        aws.s3().putObject(b -> b.bucket(env.require("BADGE_BUCKET")).key(key), RequestBody.fromBytes(BADGE));
+        registrations.markBadgeReady(fairId, id, BadgeState.ready(key, 1, now));
+        return registrations.find(fairId, id).orElseThrow();
+    }
+
+    private Map<String, AttributeValue> item(Registration r) {
+        return aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("RegistrationsTable")).consistentRead(true)
+                .key(Map.of("fairId", AttributeValue.fromS(fairId), "sk", AttributeValue.fromS("REG#" + r.registrationId()))))
+                .item();
+    }
+
+    private DynamodbEvent badgeReady(Registration r) {
+        Map<String, AttributeValue> after = item(r);
+        Map<String, AttributeValue> before = new HashMap<>(after);
+        before.put("badge", AttributeValue.fromM(Map.of("status", AttributeValue.fromS("PENDING"))));
+        return StreamEvents.batch(StreamEvents.record("MODIFY", List.of("fairId", "sk"), before, after));
+    }
+
+    private static Map<String, AttributeValue> signup(Registration r, String status, String updatedAt) {
+        return Map.of("pk", AttributeValue.fromS("WS#" + r.fairId() + "#financement"),
+                "sk", AttributeValue.fromS("S#" + r.registrationId()), "type", AttributeValue.fromS("SIGNUP"),
+                "fairId", AttributeValue.fromS(r.fairId()), "workshopId", AttributeValue.fromS("financement"),
+                "registrationId", AttributeValue.fromS(r.registrationId()), "status", AttributeValue.fromS(status),
+                "createdAt", AttributeValue.fromS("2026-11-22T10:00:00Z"), "updatedAt", AttributeValue.fromS(updatedAt));
+    }
+
+    private DynamodbEvent signupChange(Registration r, String from, String to) {
+        return StreamEvents.batch(StreamEvents.record(from == null ? "INSERT" : "MODIFY", List.of("pk", "sk"),
+                from == null ? null : signup(r, from, "2026-11-22T10:00:00Z"), signup(r, to, "2026-11-22T10:05:00Z")));
+    }
+
+    private SentEmail only(Registration r) {
+        List<SentEmail> mails = aws.mailbox().sentTo(r.email().value());
+        assertEquals(1, mails.size(), "exactly one email to " + r.email().value());
+        return mails.getFirst();
+    }
+
+    private static String attachment(SentEmail mail, String name) {
+        return mail.attachments().stream().filter(a -> name.equals(a.filename())).findFirst()
+                .map(a -> new String(a.bytes(), StandardCharsets.UTF_8)).orElseThrow(() -> new AssertionError("no " + name));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theConfirmationComesInTheRegistrantsLanguageWithTheBadge(Language language) {
+        Registration r = registrant("Amina", language);
+
+        assertTrue(handler.handleRequest(badgeReady(r), null).getBatchItemFailures().isEmpty());
+
+        SentEmail mail = only(r);
+        assertEquals(env.require("SENDER_EMAIL"), mail.from());
+        assertTrue(mail.subject().contains(switch (language) {
+            case FR -> "Votre inscription";
+            case AR -> "تسجيلكم";
+            case EN -> "Your registration";
+        }), mail.subject());
+        assertEquals(language == Language.AR, mail.html().contains("dir=\"rtl\""), "right to left only in Arabic");
+        assertTrue(mail.html().contains("lang=\"" + language.code() + "\""));
+        assertTrue(mail.text().contains("Amina Alaoui"), "a plain-text part too");
+        assertArrayEquals(BADGE, mail.attachments().getFirst().bytes(), "the badge is attached");
+        String ownData = "/fairs/" + fairId + "/registrations/" + r.registrationId();
+        assertTrue(mail.text().contains(ownData), "a link to see or delete one's data");
+    }
+
+    @Test
+    void aReplayedBatchSendsNothingTwice() {
+        Registration r = registrant("Omar", Language.FR);
+        DynamodbEvent event = badgeReady(r);
+        handler.handleRequest(event, null);
+        handler.handleRequest(event, null);
+        new NotificationHandler(env).handleRequest(event, null);
+        only(r);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aSeatConfirmedComesWithACalendarInvitation(Language language) {
+        Registration r = registrant("Salma", language);
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+
+        SentEmail mail = only(r);
+        String ics = attachment(mail, "invitation.ics");
+        assertTrue(ics.contains("DTSTART;TZID=Africa/Casablanca:20261210T100000"), ics);
+        assertTrue(ics.contains("DTEND;TZID=Africa/Casablanca:20261210T120000"), ics);
+        String title = switch (language) {
+            case FR -> "Atelier financement";
+            case AR -> "ورشة financement";
+            case EN -> "Workshop financement";
+        };
+        assertTrue(ics.contains("SUMMARY:" + title), ics);
+        assertTrue(ics.contains("LOCATION:Salle A"), ics);
+        assertTrue(mail.text().contains(title) && mail.text().contains("10:00") && mail.text().contains("12:00"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aPlaceInLineSaysWhichPlace(Language language) {
+        Registration r = registrant("Karim", language);
+        handler.handleRequest(signupChange(r, null, "WAITLISTED"), null);
+        SentEmail mail = only(r);
+        assertTrue(mail.text().contains("1"), mail.text());
+        assertTrue(mail.attachments().isEmpty());
+        assertEquals(language == Language.AR, mail.html().contains("dir=\"rtl\""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void aPromotionAndACancellationAreEachSaid(Language language) {
+        Registration r = registrant("Nadia", language);
+        handler.handleRequest(signupChange(r, "WAITLISTED", "CONFIRMED"), null);
+        handler.handleRequest(signupChange(r, "CONFIRMED", "CANCELLED"), null);
+
+        List<SentEmail> mails = aws.mailbox().sentTo(r.email().value());
+        assertEquals(2, mails.size());
+        assertTrue(attachment(mails.get(0), "invitation.ics").contains("STATUS:CONFIRMED"));
+        assertTrue(attachment(mails.get(1), "invitation.ics").contains("METHOD:CANCEL"), "the calendar entry is withdrawn");
+        assertFalse(mails.get(0).subject().equals(mails.get(1).subject()));
+    }
+
+    @Test
+    void whatARegistrantTypedIsEscapedAndAddsNoHeader() {
+        Registration r = registrant("<img src=x onerror=alert(1)>", Language.FR);
+        handler.handleRequest(badgeReady(r), null);
+        SentEmail mail = only(r);
+        assertFalse(mail.html().contains("<img src=x"), "no markup from the form");
+        assertTrue(mail.html().contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assertEquals(List.of(r.email().value()), mail.to(), "one recipient, the registrant");
+        assertTrue(mail.cc().isEmpty() && mail.bcc().isEmpty());
+    }
+
+    /** SES failing for a while: a fault the emulator cannot be made to produce, so the client is wrapped. */
+    private static SesV2Client failing(SesV2Client real, AtomicInteger failuresLeft) {
+        return (SesV2Client) Proxy.newProxyInstance(SesV2Client.class.getClassLoader(), new Class<?>[] {SesV2Client.class},
+                (proxy, method, args) -> {
+                    // Every form of sendEmail (the request, or a builder consumer) fails while failures remain.
+                    if (method.getName().equals("sendEmail") && failuresLeft.getAndDecrement() > 0) {
+                        throw SesV2Exception.builder().statusCode(503).message("Service unavailable")
+                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").build()).build();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void sesFailingBrieflyIsRetriedAndTheEmailGoesOnce() {
+        Registration r = registrant("Hind", Language.AR);
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        NotificationHandler flaky = new NotificationHandler(env, failing(aws.ses(), failuresLeft));
+        assertTrue(flaky.handleRequest(badgeReady(r), null).getBatchItemFailures().isEmpty());
+        assertTrue(failuresLeft.get() < 0, "the two failures happened, and the third attempt went through");
+        only(r);
+    }
+
+    @Test
+    void sesFailingLongerIsReportedThenSentOnceWhenTheBatchIsRetried() {
+        Registration r = registrant("Yassine", Language.EN);
+        DynamodbEvent event = badgeReady(r);
+        NotificationHandler down = new NotificationHandler(env, failing(aws.ses(), new AtomicInteger(100)));
+
+        var response = down.handleRequest(event, null);
+
+        assertEquals(1, response.getBatchItemFailures().size(), "reported for Lambda to retry, not lost");
+        assertTrue(aws.mailbox().sentTo(r.email().value()).isEmpty());
+        assertTrue(item(r).get("emailsPending").ss().contains("REGISTRATION_CONFIRMED"), "the registration shows it pending");
+
+        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        only(r);
+        assertFalse(item(r).containsKey("emailsPending"), "no longer pending");
+    }
+}
