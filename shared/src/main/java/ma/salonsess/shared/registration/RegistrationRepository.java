@@ -182,6 +182,32 @@ public final class RegistrationRepository {
         }
     }
 
+    /** The index of registrations by address (keys only): bounces and complaints arrive by address. */
+    public static final String BY_EMAIL = "byEmail";
+
+    /**
+     * Marks every registration of this address (lower case) as undeliverable, with why and when;
+     * returns how many. Marking twice changes nothing but the time.
+     */
+    public int markUndeliverable(String normalizedEmail, String reason, Instant at) {
+        int marked = 0;
+        for (var item : dynamoDb.queryPaginator(b -> b.tableName(table).indexName(BY_EMAIL)
+                .keyConditionExpression("emailNormalized = :e")
+                .expressionAttributeValues(Map.of(":e", s(normalizedEmail)))).items()) {
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table)
+                        .key(Map.of("fairId", item.get("fairId"), "sk", item.get("sk")))
+                        .updateExpression("SET emailUndeliverable = :u")
+                        .conditionExpression("attribute_exists(sk)")
+                        .expressionAttributeValues(Map.of(":u", m(Map.of("reason", s(reason), "at", s(at.toString()))))));
+                marked++;
+            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+                // gone since the index was read
+            }
+        }
+        return marked;
+    }
+
     public static String registrationSortKey(String registrationId) {
         return "REG#" + registrationId;
     }
