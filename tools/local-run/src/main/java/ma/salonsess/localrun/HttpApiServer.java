@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.salonsess.localaws.SamTemplate;
@@ -40,7 +39,12 @@ final class HttpApiServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<Route> routes = new ArrayList<>();
     private final Map<String, String> corsHeaders;
-    private final BiFunction<String, String, LocalControlAnswer> controls;
+    private final Controls controls;
+
+    /** The local run's own routes: method, path and body in, an answer out. */
+    interface Controls {
+        LocalControlAnswer answer(String method, String path, String body);
+    }
 
     /** An answer of the local run's own {@code /_local/...} routes. */
     record LocalControlAnswer(int status, String json) {
@@ -55,7 +59,7 @@ final class HttpApiServer implements AutoCloseable {
                          Authorizer authorizer) {
     }
 
-    HttpApiServer(int port, Map<String, String> corsHeaders, BiFunction<String, String, LocalControlAnswer> controls)
+    HttpApiServer(int port, Map<String, String> corsHeaders, Controls controls)
             throws IOException {
         this.corsHeaders = Map.copyOf(corsHeaders);
         this.controls = controls;
@@ -100,7 +104,11 @@ final class HttpApiServer implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/_local") || path.startsWith("/_local/")) {
-                LocalControlAnswer answer = controls.apply(method, path);
+                String body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                LocalControlAnswer answer = controls.answer(method, path, body);
                 send(exchange, answer.status(), Map.of("content-type", "application/json"),
                         answer.json().getBytes(StandardCharsets.UTF_8));
                 return;

@@ -34,7 +34,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * to them: HTTP API routes, DynamoDB stream subscriptions and schedules.
  *
  * <p>Local controls on the API port: {@code GET /_local} describes what runs;
- * {@code POST /_local/schedules/{FunctionId}/{EventName}} fires a schedule now.
+ * {@code POST /_local/schedules/{FunctionId}/{EventName}} fires a schedule now;
+ * {@code POST /_local/sns/{FunctionId}/{EventName}} delivers the body as one SNS message to a
+ * function subscribed to a topic (SES feedback, say, which no local service produces).
  */
 public final class LocalBackend implements AutoCloseable {
     private final EmbeddedAws aws;
@@ -188,6 +190,34 @@ public final class LocalBackend implements AutoCloseable {
         return function.invoke(scheduledInput(function, schedule, ZonedDateTime.now()));
     }
 
+    /** Delivers {@code message} to a function's SNS subscription, as SNS would: one record. */
+    public Object deliverSns(String functionId, String eventName, String message) throws Exception {
+        LocalFunction function = functions.get(functionId);
+        if (function == null) {
+            throw new IllegalArgumentException("No function " + functionId);
+        }
+        boolean subscribed = function.definition().events().stream()
+                .anyMatch(e -> e instanceof SamTemplate.OtherEvent o && o.name().equals(eventName) && o.type().equals("SNS"));
+        if (!subscribed) {
+            throw new IllegalArgumentException("No SNS event " + eventName + " on " + functionId);
+        }
+        if (function.inputType() != Map.class && function.inputType() != Object.class) {
+            throw new IllegalStateException(functionId + " takes " + function.inputType().getName()
+                    + "; the local SNS delivery hands a Map");
+        }
+        Map<String, Object> sns = new LinkedHashMap<>();
+        sns.put("Type", "Notification");
+        sns.put("MessageId", UUID.randomUUID().toString());
+        sns.put("TopicArn", "arn:aws:sns:" + aws.endpoints().region() + ":000000000000:" + eventName);
+        sns.put("Message", message);
+        sns.put("Timestamp", java.time.Instant.now().toString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("EventSource", "aws:sns");
+        record.put("EventVersion", "1.0");
+        record.put("Sns", sns);
+        return function.invoke(Map.of("Records", List.of(record)));
+    }
+
     private void scheduleNext(LocalFunction function, SamTemplate.Schedule schedule, ScheduleExpression expression,
                               ZonedDateTime after) {
         ZonedDateTime next = expression.next(after);
@@ -235,11 +265,16 @@ public final class LocalBackend implements AutoCloseable {
         throw new IllegalStateException(function.name() + ": cannot build a " + type.getName() + " for a schedule");
     }
 
-    private HttpApiServer.LocalControlAnswer control(String method, String path) {
+    private HttpApiServer.LocalControlAnswer control(String method, String path, String body) {
         String[] parts = path.substring(1).split("/");
         try {
             if (method.equals("GET") && parts.length == 1) {
                 return new HttpApiServer.LocalControlAnswer(200, Json.write(describe()));
+            }
+            if (method.equals("POST") && parts.length == 4 && parts[1].equals("sns")) {
+                Object result = deliverSns(parts[2], parts[3], body);
+                return new HttpApiServer.LocalControlAnswer(200, Json.write(Json.object()
+                        .put("function", parts[2]).put("event", parts[3]).put("result", String.valueOf(result))));
             }
             if (method.equals("POST") && parts.length == 4 && parts[1].equals("schedules")) {
                 Object result = fireSchedule(parts[2], parts[3]);
@@ -266,6 +301,12 @@ public final class LocalBackend implements AutoCloseable {
         pollers.forEach(p -> streams.add(p.description()));
         ArrayNode schedules = root.putArray("schedules");
         scheduleDescriptions.forEach(schedules::add);
+        ArrayNode topics = root.putArray("snsSubscriptions");
+        for (LocalFunction f : functions.values()) {
+            f.definition().events().stream()
+                    .filter(e -> e instanceof SamTemplate.OtherEvent o && o.type().equals("SNS"))
+                    .forEach(e -> topics.add(f.name() + " <- " + e.name() + ": POST /_local/sns/" + f.name() + "/" + e.name()));
+        }
         return root;
     }
 

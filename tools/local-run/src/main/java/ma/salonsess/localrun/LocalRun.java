@@ -61,6 +61,7 @@ public final class LocalRun {
         description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
         description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));
         description.get("schedules").forEach(s -> System.out.println("  Schedule:     " + s.asText()));
+        description.get("snsSubscriptions").forEach(s -> System.out.println("  SNS:          " + s.asText()));
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

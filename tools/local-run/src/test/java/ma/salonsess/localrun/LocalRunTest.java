@@ -118,6 +118,22 @@ class LocalRunTest {
     }
 
     @Test
+    void sesFeedbackCanBeDeliveredToItsSubscriberOnDemand() throws Exception {
+        String email = "bounce-" + System.nanoTime() + "@example.org";
+        String body = readmeCurlBody().replace("amina.alaoui@example.org", email);
+        assertEquals(201, send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).statusCode());
+        String bounce = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+                + "\"bouncedRecipients\":[{\"emailAddress\":\"" + email + "\"}]}}";
+
+        HttpResponse<String> delivered = send(HttpRequest.newBuilder(api("/_local/sns/EmailFeedbackFunction/Feedback"))
+                .POST(HttpRequest.BodyPublishers.ofString(bounce)));
+
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        assertEquals("1", Json.parse(delivered.body()).get("result").asText(), "one registration marked");
+    }
+
+    @Test
     void browsersMayCallFromTheFormsOrigin() throws Exception {
         HttpResponse<String> preflight = send(HttpRequest.newBuilder(api("/fairs/salon-national-ess-2026/registrations"))
                 .header("origin", "http://localhost:5173").header("access-control-request-method", "POST")
