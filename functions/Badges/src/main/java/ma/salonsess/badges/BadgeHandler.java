@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.BadgeState;
@@ -62,18 +62,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                if (context != null) {
-                    context.getLogger().log("Badge for record " + record.getEventID() + " failed: " + e);
-                }
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
-            }
-        }
-        return new StreamsEventResponse(failures);
+        return StreamBatch.eachRecord(event, context, this::handle);
     }
 
     private void handle(DynamodbEvent.DynamodbStreamRecord record) {

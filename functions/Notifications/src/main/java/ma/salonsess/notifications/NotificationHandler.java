@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Registration;
@@ -71,18 +71,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                if (context != null) {
-                    context.getLogger().log("Email for record " + record.getEventID() + " failed: " + e);
-                }
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
-            }
-        }
-        return new StreamsEventResponse(failures);
+        return StreamBatch.eachRecord(event, context, this::handle);
     }
 
     private void handle(DynamodbEvent.DynamodbStreamRecord record) {

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.salonsess.localaws.LambdaAttributeValues;
 import ma.salonsess.shared.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -34,12 +34,12 @@ final class StreamRecords {
             if (d.approximateCreationDateTime() != null) {
                 data.setApproximateCreationDateTime(Date.from(d.approximateCreationDateTime()));
             }
-            data.setKeys(convert(d.keys()));
+            data.setKeys(LambdaAttributeValues.convert(d.keys()));
             if (d.hasNewImage()) {
-                data.setNewImage(convert(d.newImage()));
+                data.setNewImage(LambdaAttributeValues.convert(d.newImage()));
             }
             if (d.hasOldImage()) {
-                data.setOldImage(convert(d.oldImage()));
+                data.setOldImage(LambdaAttributeValues.convert(d.oldImage()));
             }
             data.setSequenceNumber(d.sequenceNumber());
             data.setSizeBytes(d.sizeBytes());
@@ -52,32 +52,6 @@ final class StreamRecords {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(converted);
         return event;
-    }
-
-    static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> convert(
-            Map<String, AttributeValue> item) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> out =
-                new LinkedHashMap<>();
-        item.forEach((k, v) -> out.put(k, convert(v)));
-        return out;
-    }
-
-    static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue convert(AttributeValue v) {
-        var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        switch (v.type()) {
-            case S -> out.setS(v.s());
-            case N -> out.setN(v.n());
-            case B -> out.setB(v.b().asByteBuffer());
-            case SS -> out.setSS(v.ss());
-            case NS -> out.setNS(v.ns());
-            case BS -> out.setBS(v.bs().stream().map(b -> b.asByteBuffer()).toList());
-            case M -> out.setM(convert(v.m()));
-            case L -> out.setL(v.l().stream().map(StreamRecords::convert).toList());
-            case NUL -> out.setNULL(true);
-            case BOOL -> out.setBOOL(v.bool());
-            default -> throw new IllegalArgumentException("Unknown attribute type " + v.type());
-        }
-        return out;
     }
 
     /**

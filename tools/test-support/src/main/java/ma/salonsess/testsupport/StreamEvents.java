@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import ma.salonsess.localaws.LambdaAttributeValues;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** DynamoDB stream records as Lambda delivers them, made from items, for stream functions' tests. */
@@ -23,12 +24,12 @@ public final class StreamEvents {
         Map<String, AttributeValue> keys = new LinkedHashMap<>();
         keyNames.forEach(k -> keys.put(k, image.get(k)));
         StreamRecord data = new StreamRecord();
-        data.setKeys(convert(keys));
+        data.setKeys(LambdaAttributeValues.convert(keys));
         if (before != null) {
-            data.setOldImage(convert(before));
+            data.setOldImage(LambdaAttributeValues.convert(before));
         }
         if (after != null) {
-            data.setNewImage(convert(after));
+            data.setNewImage(LambdaAttributeValues.convert(after));
         }
         data.setSequenceNumber(Long.toString(SEQUENCE.incrementAndGet()));
         data.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_AND_OLD_IMAGES);
@@ -46,30 +47,5 @@ public final class StreamEvents {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(records));
         return event;
-    }
-
-    static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> convert(
-            Map<String, AttributeValue> item) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> out =
-                new LinkedHashMap<>();
-        item.forEach((k, v) -> out.put(k, convert(v)));
-        return out;
-    }
-
-    static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue convert(AttributeValue v) {
-        var out = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        switch (v.type()) {
-            case S -> out.setS(v.s());
-            case N -> out.setN(v.n());
-            case BOOL -> out.setBOOL(v.bool());
-            case NUL -> out.setNULL(true);
-            case SS -> out.setSS(v.ss());
-            case NS -> out.setNS(v.ns());
-            case M -> out.setM(convert(v.m()));
-            case L -> out.setL(v.l().stream().map(StreamEvents::convert).toList());
-            case B -> out.setB(v.b().asByteBuffer());
-            default -> throw new IllegalArgumentException("Unsupported attribute " + v.type());
-        }
-        return out;
     }
 }
