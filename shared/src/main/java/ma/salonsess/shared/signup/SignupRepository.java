@@ -174,6 +174,19 @@ public final class SignupRepository {
         }
     }
 
+    /** Leaves the waiting list without a signup record (a request that never wrote one). */
+    public void withdrawPlace(String fairId, String workshopId, String registrationId, long ticket) {
+        withdraw(fairId, workshopId, registrationId, ticket);
+    }
+
+    public void deleteSignup(String fairId, String workshopId, String registrationId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId)));
+    }
+
+    public void deleteAgenda(String fairId, String registrationId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(agendaKey(fairId, registrationId)));
+    }
+
     private void withdraw(String fairId, String workshopId, String registrationId, long ticket) {
         for (int attempt = 0; ; attempt++) {
             try {

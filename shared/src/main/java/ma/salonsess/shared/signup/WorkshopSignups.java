@@ -144,6 +144,30 @@ public final class WorkshopSignups {
         if (registrations.findOwned(fairId, registrationId, token).isEmpty()) {
             return new RegistrationNotFound();
         }
+        return cancel(fairId, workshopId, registrationId);
+    }
+
+    /**
+     * Everything of an erased (or expired) registration leaves the workshops: each seat is given
+     * to the next person who can take it, each place in line is left, then the signup records
+     * and the agenda are deleted. Running it again finds nothing left to do.
+     */
+    public void forget(String fairId, String registrationId) {
+        for (ScheduledWorkshop w : workshops.programme(fairId)) {
+            String workshopId = w.workshop().workshopId();
+            Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);
+            if (signup.isPresent() && signup.get().active() && cancel(fairId, workshopId, registrationId) instanceof Busy) {
+                throw new IllegalStateException("Workshop " + workshopId + " too busy to release a seat; retry");
+            }
+            if (signup.isEmpty() && w.seats().waitlist().containsKey(registrationId)) {
+                signups.withdrawPlace(fairId, workshopId, registrationId, w.seats().waitlist().get(registrationId));
+            }
+            signups.deleteSignup(fairId, workshopId, registrationId);
+        }
+        signups.deleteAgenda(fairId, registrationId);
+    }
+
+    private Outcome cancel(String fairId, String workshopId, String registrationId) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
             Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);

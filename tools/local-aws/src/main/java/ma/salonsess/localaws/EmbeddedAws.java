@@ -153,6 +153,7 @@ public final class EmbeddedAws implements AwsStack {
         Path cli = sesEmulatorCli(repositoryRoot);
         try {
             Path log = Files.createTempFile("ses-emulator-", ".log");
+            log.toFile().deleteOnExit();
             return new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
                     Integer.toString(port)))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

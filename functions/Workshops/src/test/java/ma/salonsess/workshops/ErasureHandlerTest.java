@@ -1,0 +1,59 @@
+package ma.salonsess.workshops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.util.List;
+import java.util.Map;
+import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FairFixtures.Registrant;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** An erased registration leaves the workshops: its seat passes on and nothing of it stays. */
+@ExtendWith(LocalAwsExtension.class)
+class ErasureHandlerTest {
+
+    @Test
+    void anErasedRegistrantsSeatGoesToTheNextInLineAndTheirSignupsAreDeleted(LocalAws aws) throws Exception {
+        FairFixtures fixtures = new FairFixtures(aws);
+        String fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "gestion", 1, 10, 12);
+        fixtures.workshop(fairId, "commerce", 1, 14, 16);
+        WorkshopApi api = new WorkshopApi(aws, fairId);
+        Registrant leaving = fixtures.registrant(fairId, "Leaving");
+        Registrant waiting = fixtures.registrant(fairId, "Waiting");
+        Registrant seatedElsewhere = fixtures.registrant(fairId, "Other");
+        api.call(api.signUpEvent("gestion", leaving));
+        api.call(api.signUpEvent("gestion", waiting));
+        api.call(api.signUpEvent("commerce", seatedElsewhere));
+        api.call(api.signUpEvent("commerce", leaving)); // waits in line there
+        var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        registrations.delete(registrations.find(fairId, leaving.registrationId()).orElseThrow());
+
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent(RepositoryLayout.root()
+                .resolve("events/badge-registration-remove.json").toString());
+        var keys = event.getRecords().getFirst().getDynamodb().getKeys();
+        keys.get("fairId").setS(fairId);
+        keys.get("sk").setS("REG#" + leaving.registrationId());
+        ErasureHandler handler = new ErasureHandler(aws.functionEnv("SignupErasureFunction"));
+
+        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty(), "a replay finds nothing to do");
+
+        assertEquals("CONFIRMED", api.status("gestion", waiting), "the freed seat went to the next in line");
+        assertEquals(0, api.workshop("commerce").get("waitlistLength").asInt(), "the place in line was left");
+        List<Map<String, AttributeValue>> left = new java.util.ArrayList<>();
+        aws.dynamoDb().scanPaginator(b -> b.tableName(aws.tableName("SignupsTable"))).items().stream()
+                .filter(i -> i.values().stream().anyMatch(v -> v.s() != null && v.s().contains(leaving.registrationId())))
+                .forEach(left::add);
+        assertEquals(List.of(), left, "no signup or agenda of the erased registrant remains");
+    }
+}
