@@ -51,6 +51,29 @@ public final class FairRepository {
         dynamoDb.putItem(b -> b.tableName(table).item(item));
     }
 
+    /** When the last digest of the fair went out, if one did. */
+    public Optional<java.time.Instant> lastDigestAt(String fairId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("fairId", s(fairId), "sk", s(FAIR_SORT_KEY)))).item();
+        return item == null ? Optional.empty()
+                : Items.optionalString(item, "lastDigestAt").map(java.time.Instant::parse);
+    }
+
+    public void digestSent(String fairId, java.time.Instant at) {
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("fairId", s(fairId), "sk", s(FAIR_SORT_KEY)))
+                .updateExpression("SET lastDigestAt = :at").conditionExpression("attribute_exists(sk)")
+                .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+    }
+
+    /** Every fair (a small table: a few dozen fairs a year); for the daily digest. */
+    public java.util.List<Fair> all() {
+        java.util.List<Fair> fairs = new java.util.ArrayList<>();
+        dynamoDb.scanPaginator(b -> b.tableName(table).filterExpression("sk = :fair")
+                        .expressionAttributeValues(Map.of(":fair", s(FAIR_SORT_KEY))))
+                .items().forEach(item -> fairs.add(fromItem(item)));
+        return fairs;
+    }
+
     static Fair fromItem(Map<String, AttributeValue> item) {
         return new Fair(string(item, "fairId"), Items.localized(item, "name"), string(item, "city"),
                 string(item, "venue"), LocalDate.parse(string(item, "startDate")),

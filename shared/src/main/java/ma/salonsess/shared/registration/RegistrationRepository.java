@@ -103,6 +103,23 @@ public final class RegistrationRepository {
                 .items().forEach(item -> visitor.accept(fromItem(item)));
     }
 
+    /** What the emails to a registration met: why the address is undeliverable, and unsent ones. */
+    public record EmailHealth(String undeliverableReason, boolean emailPending) {
+    }
+
+    /** As {@link #forEachInFair}, with each registration's email health. */
+    public void forEachInFairWithHealth(String fairId,
+                                        java.util.function.BiConsumer<Registration, EmailHealth> visitor) {
+        dynamoDb.queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
+                        .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#"))))
+                .items().forEach(item -> visitor.accept(fromItem(item), new EmailHealth(
+                        item.containsKey("emailUndeliverable")
+                                ? Items.optionalString(Items.map(item, "emailUndeliverable"), "reason").orElse(null) : null,
+                        item.containsKey("emailsPending") && item.get("emailsPending").hasSs()
+                                && !item.get("emailsPending").ss().isEmpty())));
+    }
+
     /** The registrations with these ids (those that exist), in batches of 100. */
     public Map<String, Registration> findAll(String fairId, java.util.Collection<String> registrationIds) {
         Map<String, Registration> found = new HashMap<>();

@@ -1,0 +1,94 @@
+package ma.salonsess.digest;
+
+import java.util.Map;
+import ma.salonsess.shared.digest.FairFigures;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.registration.Region;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.workshop.ScheduledWorkshop;
+
+/**
+ * The digest email's text and HTML, in the fair's language: French, or Arabic where the fair is
+ * configured so (right to left). Every value is HTML-escaped.
+ */
+final class DigestReport {
+    private final Fair fair;
+    private final FairFigures f;
+    private final boolean ar;
+    private final StringBuilder text = new StringBuilder();
+    private final StringBuilder html = new StringBuilder();
+
+    DigestReport(Fair fair, FairFigures figures) {
+        this.fair = fair;
+        this.f = figures;
+        this.ar = fair.defaultLanguage() == Language.AR;
+    }
+
+    String subject() {
+        return (ar ? "ملخص اليوم: " : "Point du jour : ") + fair.name().in(fair.defaultLanguage()).replaceAll("[\\r\\n]", " ");
+    }
+
+    /** @param csvAttached false when the export was too large to attach */
+    String[] render(boolean csvAttached) {
+        html.append("<!DOCTYPE html><html lang=\"").append(ar ? "ar" : "fr").append("\" dir=\"").append(ar ? "rtl" : "ltr")
+                .append("\"><body style=\"font-family: Arial, sans-serif; text-align: ").append(ar ? "right" : "left")
+                .append(";\">");
+        heading(fair.name().in(fair.defaultLanguage()));
+        heading(ar ? "التسجيلات" : "Inscriptions");
+        line(ar ? "المجموع" : "Total", f.total());
+        line(ar ? "جديدة منذ الملخص السابق" : "Nouvelles depuis le dernier point", f.newSinceLastDigest());
+        table(ar ? "حسب الصفة" : "Par rôle", f.byRole());
+        Map<String, Long> regions = new java.util.LinkedHashMap<>();
+        for (Region region : Region.values()) {
+            regions.put(region.code() + " " + region.displayName().in(fair.defaultLanguage()), f.byRegion().get(region));
+        }
+        table(ar ? "حسب الجهة" : "Par région", regions);
+        table(ar ? "العارضون حسب نوع الهيئة" : "Exposants par type d'organisation", f.exhibitorsByType());
+        table(ar ? "العارضون حسب القطاع" : "Exposants par secteur", f.exhibitorsBySector());
+        html.append("<p><img src=\"cid:chart\" alt=\"\" width=\"760\"></p>");
+        heading(ar ? "الورشات" : "Ateliers");
+        for (ScheduledWorkshop w : f.workshops()) {
+            var seats = w.seats();
+            long fill = Math.round(100.0 * seats.seatsTaken() / seats.capacity());
+            String row = w.workshop().title().in(fair.defaultLanguage()) + " : " + seats.seatsTaken() + "/" + seats.capacity()
+                    + " (" + fill + " %)" + (ar ? "، في الانتظار " : ", en attente ") + seats.waitlistLength()
+                    + (seats.full() ? (ar ? " — مكتملة" : " — complet") : "");
+            text.append("  ").append(row).append('\n');
+            html.append("<p>").append(escape(row)).append("</p>");
+        }
+        heading(ar ? "الرسائل" : "Courriels");
+        line(ar ? "عناوين مرتدة" : "Adresses en échec (bounce)", f.bounced());
+        line(ar ? "شكاوى" : "Plaintes", f.complained());
+        line(ar ? "رسائل في الانتظار" : "Courriels en attente d'envoi", f.emailsPending());
+        String csv = csvAttached ? (ar ? "ملف التسجيلات (CSV) مرفق." : "Les inscriptions sont jointes (CSV).")
+                : (ar ? "الملف كبير جدا للإرفاق: حمّلوه من /admin/fairs/" : "Export trop volumineux pour être joint : téléchargez-le sur /admin/fairs/")
+                        + fair.fairId() + "/registrations.csv";
+        text.append('\n').append(csv).append('\n');
+        html.append("<p>").append(escape(csv)).append("</p></body></html>");
+        return new String[] {text.toString(), html.toString()};
+    }
+
+    private void heading(String title) {
+        text.append('\n').append(title).append('\n');
+        html.append("<h2>").append(escape(title)).append("</h2>");
+    }
+
+    private void line(String label, long value) {
+        text.append("  ").append(label).append(" : ").append(value).append('\n');
+        html.append("<p>").append(escape(label)).append(" : <strong>").append(value).append("</strong></p>");
+    }
+
+    private void table(String title, Map<?, Long> counts) {
+        text.append('\n').append(title).append('\n');
+        html.append("<h3>").append(escape(title)).append("</h3><table>");
+        counts.forEach((key, value) -> {
+            text.append("  ").append(key).append(" : ").append(value).append('\n');
+            html.append("<tr><td>").append(escape(String.valueOf(key))).append("</td><td>").append(value).append("</td></tr>");
+        });
+        html.append("</table>");
+    }
+
+    static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

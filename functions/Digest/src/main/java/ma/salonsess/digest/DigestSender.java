@@ -1,0 +1,84 @@
+package ma.salonsess.digest;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import ma.salonsess.shared.config.AwsClients;
+import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.digest.Digests;
+import ma.salonsess.shared.digest.FairFigures;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.workshop.WorkshopRepository;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+
+/** Counts a fair's figures and emails them to its organisers, with the chart and the CSV. */
+final class DigestSender {
+    /** Above this the CSV is not attached (SES takes messages up to 40 MB; mailboxes often less). */
+    static final int MAX_ATTACHED_CSV = 5 * 1024 * 1024;
+    final FairRepository fairs;
+    final Digests digests;
+    private final SesV2Client ses;
+    private final String sender;
+    private final String configurationSet;
+    private final Clock clock;
+
+    /** What was sent. */
+    record Sent(List<String> to, long registrations, long newSinceLastDigest, boolean csvAttached) {
+    }
+
+    DigestSender(Env env, SesV2Client ses, Clock clock) {
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        String fairsTable = env.require("FAIRS_TABLE");
+        this.fairs = new FairRepository(dynamoDb, fairsTable);
+        this.digests = new Digests(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
+                new WorkshopRepository(dynamoDb, fairsTable));
+        this.ses = ses;
+        this.sender = env.require("SENDER_EMAIL");
+        this.configurationSet = env.require("SES_CONFIGURATION_SET");
+        this.clock = clock;
+    }
+
+    Sent send(Fair fair) {
+        var sentAt = clock.instant();
+        FairFigures figures = digests.figures(fair, fairs.lastDigestAt(fair.fairId()));
+        byte[] csv = csv(fair.fairId());
+        boolean attachCsv = csv.length <= MAX_ATTACHED_CSV;
+        DigestReport report = new DigestReport(fair, figures);
+        String[] body = report.render(attachCsv);
+        List<Attachment> attachments = new ArrayList<>();
+        attachments.add(Attachment.builder().fileName("chart.png").contentType("image/png").contentId("chart")
+                .contentDisposition(AttachmentContentDisposition.INLINE)
+                .rawContent(SdkBytes.fromByteArray(DigestChart.png(figures))).build());
+        if (attachCsv) {
+            attachments.add(Attachment.builder().fileName(fair.fairId() + "-inscriptions.csv")
+                    .contentType("text/csv; charset=utf-8").rawContent(SdkBytes.fromByteArray(csv)).build());
+        }
+        ses.sendEmail(b -> b.fromEmailAddress(sender).configurationSetName(configurationSet)
+                .destination(d -> d.toAddresses(fair.organiserEmails()))
+                .content(c -> c.simple(m -> m.subject(s -> s.data(report.subject()).charset("UTF-8"))
+                        .body(x -> x.text(t -> t.data(body[0]).charset("UTF-8")).html(h -> h.data(body[1]).charset("UTF-8")))
+                        .attachments(attachments))));
+        // Counted from this run's start: a registration made while it ran is new next time too.
+        fairs.digestSent(fair.fairId(), sentAt);
+        return new Sent(fair.organiserEmails(), figures.total(), figures.newSinceLastDigest(), attachCsv);
+    }
+
+    byte[] csv(String fairId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RegistrationsCsv csv = new RegistrationsCsv(out)) {
+            digests.forEachRegistration(fairId, csv::add);
+        }
+        return out.toByteArray();
+    }
+
+    static SesV2Client ses(Env env) {
+        return AwsClients.configure(SesV2Client.builder(), env, "SESV2").build();
+    }
+}

@@ -1,0 +1,176 @@
+package ma.salonsess.digest;
+
+import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import ma.salonsess.localaws.SentEmail;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.BadgeState;
+import ma.salonsess.shared.registration.Consent;
+import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.registration.Organisation;
+import ma.salonsess.shared.registration.OrganisationType;
+import ma.salonsess.shared.registration.Region;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.registration.Role;
+import ma.salonsess.shared.registration.Sector;
+import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.ApiEvents;
+import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.LocalAws;
+import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.OpenApiContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The digest email and the export, checked against the registrations seeded for a fair. */
+@ExtendWith(LocalAwsExtension.class)
+class DigestTest {
+    private static final OpenApiContract API = OpenApiContract.load();
+    private LocalAws aws;
+    private DigestApiHandler api;
+    private RegistrationRepository registrations;
+    private String fairId;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.api = new DigestApiHandler(aws.functionEnv("DigestApiFunction"));
+        this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        FairFixtures fixtures = new FairFixtures(aws);
+        this.fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "financement", 2, 10, 12);
+        aws.mailbox().clear();
+    }
+
+    private void register(String first, Role role, Region region, Sector sector, boolean shares) {
+        Instant now = Instant.now();
+        Organisation org = role == Role.EXHIBITOR
+                ? new Organisation("Coopérative " + first, OrganisationType.COOPERATIVE, region, sector) : null;
+        registrations.create(new Registration(UUID.randomUUID().toString(), fairId, role, Registration.Status.CONFIRMED,
+                first, "Test", "فاطمة", new EmailAddress(first.toLowerCase() + "-" + UUID.randomUUID() + "@example.org"),
+                null, Language.AR, org, new Consent(false, shares, "2026-11", Language.AR, now), BadgeState.pending(),
+                AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
+    }
+
+    private APIGatewayV2HTTPResponse call(String sample) {
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load(sample), "fairId", fairId);
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+        API.assertMatches(event.getRouteKey(), response);
+        return response;
+    }
+
+    private static byte[] attachment(SentEmail mail, String suffix) {
+        return mail.attachments().stream().filter(a -> a.filename().endsWith(suffix)).findFirst().orElseThrow().bytes();
+    }
+
+    @Test
+    void theDigestTellsTheFiguresOfTheData() throws Exception {
+        register("Amal", Role.EXHIBITOR, Region.SOUSS_MASSA, Sector.LOCAL_PRODUCE, true);
+        register("Brahim", Role.EXHIBITOR, Region.SOUSS_MASSA, Sector.CRAFTS, false);
+        register("Chaima", Role.EXHIBITOR, Region.ORIENTAL, Sector.CRAFTS, false);
+        register("Driss", Role.VISITOR, null, null, true);
+
+        APIGatewayV2HTTPResponse response = call("admin-digest-post.json");
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(4, Json.parse(response.getBody()).get("registrations").asInt());
+        List<SentEmail> mails = aws.mailbox().sentTo("organisation@example.org");
+        assertEquals(1, mails.size());
+        SentEmail mail = mails.getFirst();
+        String text = mail.text();
+        assertTrue(text.contains("Total : 4"), text);
+        assertTrue(text.contains("Nouvelles depuis le dernier point : 4"), text);
+        assertTrue(text.contains("EXHIBITOR : 3") && text.contains("VISITOR : 1") && text.contains("PRESS : 0"), text);
+        assertTrue(text.contains("MA-09 Souss-Massa : 2") && text.contains("MA-02 L'Oriental : 1"), text);
+        assertTrue(text.contains("MA-12 Dakhla-Oued Ed-Dahab : 0"), "all 12 regions, zeros included");
+        assertTrue(text.contains("CRAFTS : 2") && text.contains("LOCAL_PRODUCE : 1"), text);
+        assertTrue(text.contains("Atelier financement : 0/2 (0 %)"), text);
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(attachment(mail, ".png"))), "the chart is a PNG");
+        assertTrue(mail.html().contains("cid:chart"));
+
+        byte[] csv = attachment(mail, ".csv");
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(csv[0], csv[1], csv[2]), "UTF-8 BOM for Excel");
+        String[] lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(5, lines.length, "header and four rows");
+        assertTrue(lines[0].startsWith("registrationId,role,firstName"));
+        String amal = java.util.Arrays.stream(lines).filter(l -> l.contains("Amal")).findFirst().orElseThrow();
+        String brahim = java.util.Arrays.stream(lines).filter(l -> l.contains("Brahim")).findFirst().orElseThrow();
+        assertTrue(amal.contains("فاطمة") && amal.contains("@example.org"), "Arabic intact; shared email: " + amal);
+        assertTrue(!brahim.contains("@"), "no email for one who did not agree to share it: " + brahim);
+    }
+
+    @Test
+    void newSinceTheLastDigestCountsOnlyWhatCameAfterIt() throws Exception {
+        register("Amal", Role.VISITOR, null, null, false);
+        call("admin-digest-post.json");
+        Thread.sleep(5);
+        register("Brahim", Role.VISITOR, null, null, false);
+        register("Chaima", Role.VISITOR, null, null, false);
+
+        APIGatewayV2HTTPResponse second = call("admin-digest-post.json");
+
+        assertEquals(2, Json.parse(second.getBody()).get("newSinceLastDigest").asInt());
+        List<SentEmail> mails = aws.mailbox().sentTo("organisation@example.org");
+        assertEquals(2, mails.size());
+        assertTrue(mails.get(1).text().contains("Nouvelles depuis le dernier point : 2"), mails.get(1).text());
+        assertTrue(mails.get(1).text().contains("Total : 3"));
+    }
+
+    @Test
+    void theEveningScheduleWritesOnlyForFairsInTheirWindow() {
+        register("Amal", Role.VISITOR, null, null, false);
+        // The fixture fair runs 10 to 13 December 2026.
+        Clock during = Clock.fixed(Instant.parse("2026-12-11T18:00:00Z"), ZoneOffset.UTC);
+        Clock longBefore = Clock.fixed(Instant.parse("2026-11-01T18:00:00Z"), ZoneOffset.UTC);
+        var env = aws.functionEnv("DigestFunction");
+
+        new DigestHandler(env, longBefore).handleRequest(Map.of(), null);
+        long before = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test")).count();
+        new DigestHandler(env, during).handleRequest(Map.of(), null);
+        long after = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test")).count();
+
+        assertEquals(0, before, "a month before: no digest");
+        assertTrue(after >= 1, "during the fair: a digest");
+    }
+
+    @Test
+    void theExportIsTheSameCsvAndOnlyForOrganisers() throws Exception {
+        register("Amal", Role.EXHIBITOR, Region.SOUSS_MASSA, Sector.FOOD, true);
+        APIGatewayV2HTTPResponse response = call("admin-registrations-csv-get.json");
+        assertEquals(200, response.getStatusCode());
+        assertTrue(response.getIsBase64Encoded());
+        String csv = new String(Base64.getDecoder().decode(response.getBody()), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFregistrationId,"), csv);
+        assertTrue(csv.contains("Coopérative Amal"));
+
+        APIGatewayV2HTTPEvent visitor = withPathParameter(ApiEvents.load("admin-registrations-csv-get.json"), "fairId", fairId);
+        visitor.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "x", "cognito:groups", "[visitors]"));
+        assertEquals(403, api.handleRequest(visitor, null).getStatusCode());
+    }
+
+    @Test
+    void aFormulaInANameIsDefusedInTheCsv() {
+        assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\""), RegistrationsCsv.cell("=HYPERLINK(\"x\")")
+                .replaceAll("^\"|\"$", ""));
+        assertEquals("\"a,b\"", RegistrationsCsv.cell("a,b"));
+    }
+}
