@@ -18,14 +18,20 @@ import ma.salonsess.shared.json.Json;
 
 /**
  * Organisers' digest on demand ({@code POST /admin/fairs/{fairId}/digest}) and the registrations
- * export ({@code GET /admin/fairs/{fairId}/registrations.csv}).
+ * export ({@code GET /admin/fairs/{fairId}/registrations.csv}): in the answer while it is small
+ * enough for API Gateway, else stored in the bucket (kept a day) behind a 303 to a 15-minute link.
  */
 public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String DIGEST = "POST /admin/fairs/{fairId}/digest";
     static final String CSV = "GET /admin/fairs/{fairId}/registrations.csv";
-    /** What a Lambda answer through API Gateway can carry, with room for the base64 encoding. */
+    /** What a Lambda answer through API Gateway can carry (6 MB), with room for the base64 encoding. */
     static final int MAX_INLINE_CSV = 4 * 1024 * 1024;
+    private static final java.time.Duration LINK_VALIDITY = java.time.Duration.ofMinutes(15);
     private final DigestSender sender;
+    private final software.amazon.awssdk.services.s3.S3Client s3;
+    private final software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
+    private final String bucket;
+    private final int maxInlineCsv;
     private final Router router = new Router(Map.of(DIGEST, this::digest, CSV, this::csv));
 
     public DigestApiHandler() {
@@ -33,7 +39,24 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public DigestApiHandler(Env env) {
+        this(env, MAX_INLINE_CSV);
+    }
+
+    /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
+    DigestApiHandler(Env env, int maxInlineCsv) {
         this.sender = new DigestSender(env, DigestSender.ses(env), Clock.systemUTC());
+        boolean emulator = ma.salonsess.shared.config.AwsClients.endpoint(env, "S3").isPresent();
+        this.s3 = ma.salonsess.shared.config.AwsClients.configure(software.amazon.awssdk.services.s3.S3Client.builder(),
+                env, "S3").forcePathStyle(emulator).build();
+        var presign = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .region(ma.salonsess.shared.config.AwsClients.region(env))
+                .credentialsProvider(ma.salonsess.shared.config.AwsClients.credentials(env))
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(emulator).build());
+        ma.salonsess.shared.config.AwsClients.endpoint(env, "S3").ifPresent(presign::endpointOverride);
+        this.presigner = presign.build();
+        this.bucket = env.require("EXPORT_BUCKET");
+        this.maxInlineCsv = maxInlineCsv;
     }
 
     @Override
@@ -60,10 +83,16 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         OrganiserAccess.require(request);
         var fair = sender.fairs.find(request.pathParameter("fairId")).orElseThrow(() -> notFound(request));
         byte[] csv = sender.csv(fair.fairId());
-        if (csv.length > MAX_INLINE_CSV) {
-            return Problem.of(413, "export-too-large", "Export too large to answer directly",
-                    "This fair's export is " + (csv.length >> 20) + " MB; the evening digest says how to get it.")
-                    .at(request.path()).toResponse();
+        if (csv.length > maxInlineCsv) {
+            String key = "exports/" + fair.fairId() + "/" + java.util.UUID.randomUUID() + ".csv";
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
+                            .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(csv));
+            String url = presigner.presignGetObject(b -> b.signatureDuration(LINK_VALIDITY)
+                    .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("text/csv; charset=utf-8")
+                            .responseContentDisposition("attachment; filename=\"" + fair.fairId() + "-inscriptions.csv\"")))
+                    .url().toString();
+            return new HttpResponse(303, Map.of("location", url, "cache-control", "no-store"), "");
         }
         return new HttpResponse(200, Map.of("content-type", "text/csv; charset=utf-8",
                 "content-disposition", "attachment; filename=\"" + fair.fairId() + "-inscriptions.csv\"",

@@ -61,7 +61,7 @@ final class DigestReport {
         line(ar ? "شكاوى" : "Plaintes", f.complained());
         line(ar ? "رسائل في الانتظار" : "Courriels en attente d'envoi", f.emailsPending());
         String csv = csvAttached ? (ar ? "ملف التسجيلات (CSV) مرفق." : "Les inscriptions sont jointes (CSV).")
-                : (ar ? "الملف كبير جدا للإرفاق: حمّلوه من /admin/fairs/" : "Export trop volumineux pour être joint : téléchargez-le sur /admin/fairs/")
+                : (ar ? "الملف كبير جدا للإرفاق: حمّلوه من /admin/fairs/" : "Export trop volumineux pour être joint : téléchargez-le depuis /admin/fairs/")
                         + fair.fairId() + "/registrations.csv";
         text.append('\n').append(csv).append('\n');
         html.append("<p>").append(escape(csv)).append("</p></body></html>");

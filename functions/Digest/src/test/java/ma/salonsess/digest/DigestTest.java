@@ -168,6 +168,23 @@ class DigestTest {
     }
 
     @Test
+    void aLargeExportIsHandedOutThroughTheBucket() throws Exception {
+        register("Amal", Role.VISITOR, null, null, false);
+        DigestApiHandler small = new DigestApiHandler(aws.functionEnv("DigestApiFunction"), 10);
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-registrations-csv-get.json"), "fairId", fairId);
+
+        APIGatewayV2HTTPResponse response = small.handleRequest(event, null);
+        API.assertMatches(event.getRouteKey(), response);
+
+        assertEquals(303, response.getStatusCode());
+        var link = java.net.URI.create(response.getHeaders().get("location"));
+        assertTrue(link.getQuery().contains("X-Amz-Expires=900"), link.toString());
+        byte[] csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(link).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertTrue(new String(csv, StandardCharsets.UTF_8).contains("Amal"));
+    }
+
+    @Test
     void aFormulaInANameIsDefusedInTheCsv() {
         assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\""), RegistrationsCsv.cell("=HYPERLINK(\"x\")")
                 .replaceAll("^\"|\"$", ""));
