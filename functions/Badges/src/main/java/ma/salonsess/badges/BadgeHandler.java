@@ -49,10 +49,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
 
     public BadgeHandler(Env env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        S3Client s3 = AwsClients.configure(S3Client.builder(), env, "S3")
-                // emulators answer on one host name: path-style addressing there
-                .forcePathStyle(AwsClients.endpoint(env, "S3").isPresent())
-                .build();
+        S3Client s3 = AwsClients.s3(env);
         this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
         this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
         this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));

@@ -35,7 +35,6 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -62,13 +61,8 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
 
     public BadgeSheetsHandler(Env env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        boolean emulator = AwsClients.endpoint(env, "S3").isPresent();
-        this.s3 = AwsClients.configure(S3Client.builder(), env, "S3").forcePathStyle(emulator).build();
-        S3Presigner.Builder presign = S3Presigner.builder().region(AwsClients.region(env))
-                .credentialsProvider(AwsClients.credentials(env))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulator).build());
-        AwsClients.endpoint(env, "S3").ifPresent(presign::endpointOverride);
-        this.presigner = presign.build();
+        this.s3 = AwsClients.s3(env);
+        this.presigner = AwsClients.s3Presigner(env);
         this.bucket = env.require("BADGE_BUCKET");
         this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
         this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));

@@ -45,16 +45,8 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
     DigestApiHandler(Env env, int maxInlineCsv) {
         this.sender = new DigestSender(env, DigestSender.ses(env), Clock.systemUTC());
-        boolean emulator = ma.salonsess.shared.config.AwsClients.endpoint(env, "S3").isPresent();
-        this.s3 = ma.salonsess.shared.config.AwsClients.configure(software.amazon.awssdk.services.s3.S3Client.builder(),
-                env, "S3").forcePathStyle(emulator).build();
-        var presign = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
-                .region(ma.salonsess.shared.config.AwsClients.region(env))
-                .credentialsProvider(ma.salonsess.shared.config.AwsClients.credentials(env))
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-                        .pathStyleAccessEnabled(emulator).build());
-        ma.salonsess.shared.config.AwsClients.endpoint(env, "S3").ifPresent(presign::endpointOverride);
-        this.presigner = presign.build();
+        this.s3 = ma.salonsess.shared.config.AwsClients.s3(env);
+        this.presigner = ma.salonsess.shared.config.AwsClients.s3Presigner(env);
         this.bucket = env.require("EXPORT_BUCKET");
         this.maxInlineCsv = maxInlineCsv;
     }

@@ -47,8 +47,12 @@ final class DigestSender {
 
     Sent send(Fair fair) {
         var sentAt = clock.instant();
-        FairFigures figures = digests.figures(fair, fairs.lastDigestAt(fair.fairId()));
-        byte[] csv = csv(fair.fairId());
+        ByteArrayOutputStream csvBytes = new ByteArrayOutputStream();
+        FairFigures figures;
+        try (RegistrationsCsv rows = new RegistrationsCsv(csvBytes)) {
+            figures = digests.figures(fair, fairs.lastDigestAt(fair.fairId()), rows::add);
+        }
+        byte[] csv = csvBytes.toByteArray();
         boolean attachCsv = csv.length <= MAX_ATTACHED_CSV;
         DigestReport report = new DigestReport(fair, figures);
         String[] body = report.render(attachCsv);

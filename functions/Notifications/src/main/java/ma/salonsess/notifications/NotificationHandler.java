@@ -63,8 +63,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
         this.ledger = new NotificationLedger(dynamoDb, env.require("NOTIFICATIONS_TABLE"), Clock.systemUTC());
         this.mailer = new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"));
-        this.s3 = AwsClients.configure(S3Client.builder(), env, "S3")
-                .forcePathStyle(AwsClients.endpoint(env, "S3").isPresent()).build();
+        this.s3 = AwsClients.s3(env);
         this.bucket = env.require("BADGE_BUCKET");
         this.site = env.require("PUBLIC_SITE_URL").replaceAll("/+$", "");
     }

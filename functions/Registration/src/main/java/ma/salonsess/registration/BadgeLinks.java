@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -17,13 +16,7 @@ final class BadgeLinks {
     private final String bucket;
 
     BadgeLinks(Env env) {
-        var endpoint = AwsClients.endpoint(env, "S3");
-        S3Presigner.Builder builder = S3Presigner.builder()
-                .region(AwsClients.region(env))
-                .credentialsProvider(AwsClients.credentials(env))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).build());
-        endpoint.ifPresent(builder::endpointOverride);
-        this.presigner = builder.build();
+        this.presigner = AwsClients.s3Presigner(env);
         this.bucket = env.require("BADGE_BUCKET");
     }
 

@@ -28,6 +28,24 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
     }
 
+    /** An S3 client; path-style addressing when pointed at an emulator (one host name, no bucket.host). */
+    public static software.amazon.awssdk.services.s3.S3Client s3(Env env) {
+        return configure(software.amazon.awssdk.services.s3.S3Client.builder(), env, "S3")
+                .forcePathStyle(endpoint(env, "S3").isPresent()).build();
+    }
+
+    /** Signs short-lived links to private objects, with no call to S3. */
+    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner(Env env) {
+        var endpoint = endpoint(env, "S3");
+        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .region(region(env))
+                .credentialsProvider(credentials(env))
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(endpoint.isPresent()).build());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
     /**
      * Applies region, credentials, endpoint and the URLConnection HTTP client (the lightest to
      * start) to any SDK client builder.

@@ -20,11 +20,16 @@ public final class Digests {
         this.workshops = workshops;
     }
 
-    /** @param lastDigestAt when the previous digest was sent; empty for the first */
-    public FairFigures figures(Fair fair, Optional<Instant> lastDigestAt) {
+    /**
+     * @param lastDigestAt when the previous digest was sent; empty for the first
+     * @param alsoEach     also given each registration, in the same pass (the CSV export), so a
+     *                     large fair is read once
+     */
+    public FairFigures figures(Fair fair, Optional<Instant> lastDigestAt, Consumer<Registration> alsoEach) {
         FairFigures figures = new FairFigures();
         ZoneId zone = fair.timeZone();
         registrations.forEachInFairWithHealth(fair.fairId(), (r, health) -> {
+            alsoEach.accept(r);
             Organisation o = r.organisation();
             figures.count(r.role(), o == null ? null : o.region(), o == null ? null : o.type(),
                     o == null ? null : o.sector(), r.createdAt().atZone(zone).toLocalDate(),

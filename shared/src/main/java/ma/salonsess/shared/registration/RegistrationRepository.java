@@ -97,10 +97,7 @@ public final class RegistrationRepository {
 
     /** Every registration of a fair, page by page (never a scan of other fairs' data). */
     public void forEachInFair(String fairId, java.util.function.Consumer<Registration> visitor) {
-        dynamoDb.queryPaginator(b -> b.tableName(table)
-                        .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
-                        .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#"))))
-                .items().forEach(item -> visitor.accept(fromItem(item)));
+        forEachInFairWithHealth(fairId, (registration, health) -> visitor.accept(registration));
     }
 
     /** What the emails to a registration met: why the address is undeliverable, and unsent ones. */

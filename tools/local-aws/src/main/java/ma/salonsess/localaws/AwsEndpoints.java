@@ -40,8 +40,7 @@ public record AwsEndpoints(URI dynamoDb, URI s3, URI ses, String region, String 
     }
 
     public S3Client s3Client() {
-        // Emulators answer on one host name: path-style addressing, not bucket.host.
-        return AwsClients.configure(S3Client.builder(), env(), "S3").forcePathStyle(true).build();
+        return AwsClients.s3(env());
     }
 
     public SesV2Client sesClient() {
