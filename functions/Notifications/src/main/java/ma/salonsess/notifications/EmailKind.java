@@ -17,4 +17,8 @@ public enum EmailKind {
     public String template() {
         return template;
     }
+
+    static java.util.List<String> templates() {
+        return java.util.Arrays.stream(values()).map(EmailKind::template).toList();
+    }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.email.EmailTemplates;
+import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -41,7 +43,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     private final WorkshopRepository workshops;
     private final NotificationLedger ledger;
     private final Mailer mailer;
-    private final EmailTemplates templates = new EmailTemplates();
+    private final EmailTemplates templates = new EmailTemplates(EmailKind.templates());
     private final S3Client s3;
     private final String bucket;
     private final String site;
@@ -159,7 +161,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
             return; // sent already: a replayed record or a retried batch
         }
         try {
-            String messageId = mailer.send(r.email().value(), templates.render(kind, r.language(), values), files);
+            String messageId = mailer.send(r.email().value(), templates.render(kind.template(), r.language(), values), files);
             ledger.sent(eventKey, messageId);
         } catch (RuntimeException e) {
             registrations.markEmailPending(r.fairId(), r.registrationId(), kind.name());

@@ -27,7 +27,10 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.validation.Ids;
+import ma.salonsess.shared.survey.SurveySchedules;
+import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
+import java.time.Duration;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.shared.workshop.WorkshopView;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,7 +60,9 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
         SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops);
         this.setup = new FairSetup(new FairRepository(dynamoDb, fairsTable), workshops, signups, registrations,
-                new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()));
+                new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
+                new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
+                        Clock.systemUTC()));
     }
 
     @Override

@@ -45,6 +45,7 @@ final class RegistrationView {
         consent.put("dataProcessing", true);
         consent.put("photos", c.photos());
         consent.put("shareWithExhibitors", c.shareWithExhibitors());
+        consent.put("surveys", c.surveys());
         var purposes = consent.putArray("purposes");
         c.purposes().forEach(purposes::add);
         consent.put("noticeVersion", c.noticeVersion());

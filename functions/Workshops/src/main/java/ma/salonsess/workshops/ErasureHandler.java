@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
@@ -17,10 +18,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * When a registration is erased at its registrant's request, or deleted by the retention TTL,
  * its workshop signups go too (law 09-08): held seats pass to the people waiting, places in
- * line are left, signup records and agenda are deleted.
+ * line are left, signup records and agenda are deleted. Its survey goes too, or, if answered,
+ * loses its link to the registrant and its free text.
  */
 public final class ErasureHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final WorkshopSignups signups;
+    private final SurveyRepository surveys;
 
     public ErasureHandler() {
         this(Env.system());
@@ -31,6 +34,7 @@ public final class ErasureHandler implements RequestHandler<DynamodbEvent, Strea
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, env.require("FAIRS_TABLE"));
         this.signups = new WorkshopSignups(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
                 workshops, new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops), Clock.systemUTC());
+        this.surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
     }
 
     @Override
@@ -40,6 +44,7 @@ public final class ErasureHandler implements RequestHandler<DynamodbEvent, Strea
             String sortKey = keys.get("sk").getS();
             if ("REMOVE".equals(record.getEventName()) && sortKey.startsWith("REG#")) {
                 signups.forget(keys.get("fairId").getS(), sortKey.substring("REG#".length()));
+                surveys.forget(keys.get("fairId").getS(), sortKey.substring("REG#".length()));
             }
         });
     }

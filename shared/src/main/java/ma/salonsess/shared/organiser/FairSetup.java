@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.fair.FairForm;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Registration;
@@ -21,6 +22,7 @@ import ma.salonsess.shared.workshop.WorkshopRepository;
 
 /** What organisers do: set up fairs and their workshops, and see who signed up. */
 public final class FairSetup {
+    private final SurveyStart surveys;
     private final FairRepository fairs;
     private final WorkshopRepository workshops;
     private final SignupRepository signups;
@@ -50,8 +52,9 @@ public final class FairSetup {
     }
 
     public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
-                     RegistrationRepository registrations, WorkshopSignups workshopSignups) {
+                     RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys) {
         this.fairs = fairs;
+        this.surveys = surveys;
         this.workshops = workshops;
         this.signups = signups;
         this.registrations = registrations;
@@ -66,6 +69,7 @@ public final class FairSetup {
         Fair fair = ((FairForm.Valid) read).fair();
         boolean created = fairs.find(fairId).isEmpty();
         fairs.save(fair);
+        surveys.fairSaved(fair);
         return new Saved<>(fair, created);
     }
 

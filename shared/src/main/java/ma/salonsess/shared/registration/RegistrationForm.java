@@ -13,7 +13,7 @@ public final class RegistrationForm {
     private static final Set<String> FIELDS = Set.of("role", "firstName", "lastName", "arabicName", "email",
             "phone", "language", "organisation", "consent");
     private static final Set<String> ORGANISATION_FIELDS = Set.of("name", "type", "region", "sector");
-    private static final Set<String> CONSENT_FIELDS = Set.of("dataProcessing", "photos", "shareWithExhibitors");
+    private static final Set<String> CONSENT_FIELDS = Set.of("dataProcessing", "photos", "shareWithExhibitors", "surveys");
 
     /** Either the validated request or the list of every bad field. */
     public sealed interface Result permits Valid, Invalid {
@@ -63,6 +63,7 @@ public final class RegistrationForm {
 
         boolean photos = false;
         boolean share = false;
+        boolean surveys = false;
         Optional<JsonNode> consent = form.object(body, "consent", "consent", true);
         if (consent.isPresent()) {
             JsonNode node = consent.get();
@@ -74,6 +75,7 @@ public final class RegistrationForm {
             }
             photos = form.bool(node, "photos", "consent.photos", false).orElse(false);
             share = form.bool(node, "shareWithExhibitors", "consent.shareWithExhibitors", false).orElse(false);
+            surveys = form.bool(node, "surveys", "consent.surveys", false).orElse(false);
         }
 
         if (form.hasErrors()) {
@@ -81,7 +83,7 @@ public final class RegistrationForm {
         }
         return new Valid(new RegistrationRequest(role.orElseThrow(), firstName.orElseThrow(), lastName.orElseThrow(),
                 arabicName.orElse(null), email.orElseThrow(), phone.orElse(null), language.orElseThrow(),
-                organisation.orElse(null), photos, share));
+                organisation.orElse(null), photos, share, surveys));
     }
 
     private static Optional<Organisation> readOrganisation(FormReader form, JsonNode node, boolean exhibitor) {

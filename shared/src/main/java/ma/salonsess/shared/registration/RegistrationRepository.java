@@ -110,11 +110,39 @@ public final class RegistrationRepository {
         dynamoDb.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
                         .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#"))))
-                .items().forEach(item -> visitor.accept(fromItem(item), new EmailHealth(
-                        item.containsKey("emailUndeliverable")
-                                ? Items.optionalString(Items.map(item, "emailUndeliverable"), "reason").orElse(null) : null,
-                        item.containsKey("emailsPending") && item.get("emailsPending").hasSs()
-                                && !item.get("emailsPending").ss().isEmpty())));
+                .items().forEach(item -> visitor.accept(fromItem(item), health(item)));
+    }
+
+    /** A registration with its email health, as a page gives it. */
+    public record Listed(Registration registration, EmailHealth health) {
+    }
+
+    /** One page of a fair's registrations, and where the next starts (empty: no more). */
+    public record Page(List<Listed> registrations, Optional<String> next) {
+    }
+
+    /**
+     * Up to {@code limit} registrations of a fair after the cursor {@code after} (empty: from the
+     * start), for work that stops and resumes (the survey dispatch).
+     */
+    public Page page(String fairId, Optional<String> after, int limit) {
+        var response = dynamoDb.query(b -> {
+            b.tableName(table).limit(limit)
+                    .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
+                    .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#")));
+            after.ifPresent(sk -> b.exclusiveStartKey(Map.of("fairId", s(fairId), "sk", s(sk))));
+        });
+        List<Listed> listed = response.items().stream().map(item -> new Listed(fromItem(item), health(item))).toList();
+        Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Optional.of(response.lastEvaluatedKey().get("sk").s()) : Optional.empty();
+        return new Page(listed, next);
+    }
+
+    private static EmailHealth health(Map<String, AttributeValue> item) {
+        return new EmailHealth(item.containsKey("emailUndeliverable")
+                ? Items.optionalString(Items.map(item, "emailUndeliverable"), "reason").orElse(null) : null,
+                item.containsKey("emailsPending") && item.get("emailsPending").hasSs()
+                        && !item.get("emailsPending").ss().isEmpty());
     }
 
     /** The registrations with these ids (those that exist), in batches of 100. */
@@ -267,6 +295,7 @@ public final class RegistrationRepository {
                 "dataProcessing", bool(true),
                 "photos", bool(c.photos()),
                 "shareWithExhibitors", bool(c.shareWithExhibitors()),
+                "surveys", bool(c.surveys()),
                 "purposes", list(c.purposes()),
                 "noticeVersion", s(c.noticeVersion()),
                 "language", s(c.language().code()),
@@ -296,6 +325,7 @@ public final class RegistrationRepository {
                 Items.optionalString(item, "phone").map(PhoneNumber::new).orElse(null),
                 Language.fromCode(string(item, "language")), organisation,
                 new Consent(Items.flag(consent, "photos"), Items.flag(consent, "shareWithExhibitors"),
+                        Items.flag(consent, "surveys"),
                         string(consent, "noticeVersion"), Language.fromCode(string(consent, "language")),
                         Instant.parse(string(consent, "givenAt"))),
                 badge(Items.map(item, "badge")),

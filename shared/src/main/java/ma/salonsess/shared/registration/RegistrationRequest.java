@@ -8,5 +8,5 @@ import ma.salonsess.shared.text.Language;
 public record RegistrationRequest(Role role, String firstName, String lastName, String arabicName,
                                   EmailAddress email, PhoneNumber phone, Language language,
                                   Organisation organisation, boolean consentPhotos,
-                                  boolean consentShareWithExhibitors) {
+                                  boolean consentShareWithExhibitors, boolean consentSurveys) {
 }

@@ -73,7 +73,7 @@ public final class Registrations {
         Registration registration = new Registration(UUID.randomUUID().toString(), fairId, request.role(),
                 Registration.Status.CONFIRMED, request.firstName(), request.lastName(), request.arabicName(),
                 request.email(), request.phone(), request.language(), request.organisation(),
-                new Consent(request.consentPhotos(), request.consentShareWithExhibitors(),
+                new Consent(request.consentPhotos(), request.consentShareWithExhibitors(), request.consentSurveys(),
                         policy.privacyNoticeVersion(), request.language(), now),
                 BadgeState.pending(), token.hash(), now,
                 fair.get().endsAt().toInstant().plus(policy.retentionAfterFair()), 1);

@@ -18,7 +18,7 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local and S3Proxy in this JVM, and the npm SES emulator as a child process, each on a
+ * DynamoDB Local, S3Proxy and a Scheduler emulator in this JVM, and the npm SES emulator as a child process, each on a
  * loopback port. Nothing leaves the machine and nothing outlives {@link #close()}.
  */
 public final class EmbeddedAws implements AwsStack {
@@ -29,6 +29,7 @@ public final class EmbeddedAws implements AwsStack {
     private final DynamoDBProxyServer dynamoDb;
     private final S3Proxy s3;
     private final Process ses;
+    private final SchedulerEmulator scheduler;
     private final AwsEndpoints endpoints;
     private final Mailbox mailbox;
     private final Thread shutdownHook;
@@ -40,10 +41,12 @@ public final class EmbeddedAws implements AwsStack {
         }
     }
 
-    private EmbeddedAws(DynamoDBProxyServer dynamoDb, S3Proxy s3, Process ses, AwsEndpoints endpoints) {
+    private EmbeddedAws(DynamoDBProxyServer dynamoDb, S3Proxy s3, Process ses, SchedulerEmulator scheduler,
+                        AwsEndpoints endpoints) {
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
         this.ses = ses;
+        this.scheduler = scheduler;
         this.endpoints = endpoints;
         this.mailbox = new SesEmulatorMailbox(endpoints.ses());
         this.shutdownHook = new Thread(ses::destroyForcibly, "stop-ses-emulator");
@@ -56,7 +59,9 @@ public final class EmbeddedAws implements AwsStack {
         Process sesProcess = startSesEmulator(repositoryRoot, sesPort);
         DynamoDBProxyServer dynamo = null;
         S3Proxy s3Proxy = null;
+        SchedulerEmulator scheduler = null;
         try {
+            scheduler = SchedulerEmulator.start(0, REGION);
             dynamo = ServerRunner.createServerFromCommandLineArgs(new String[] {
                     "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
@@ -74,11 +79,14 @@ public final class EmbeddedAws implements AwsStack {
                 Thread.sleep(10);
             }
             waitForSes(sesProcess, sesPort);
-            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, new AwsEndpoints(
+            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, scheduler, new AwsEndpoints(
                     URI.create("http://127.0.0.1:" + dynamoPort), URI.create("http://127.0.0.1:" + s3Proxy.getPort()),
-                    URI.create("http://127.0.0.1:" + sesPort), REGION, ACCESS_KEY, SECRET_KEY));
+                    URI.create("http://127.0.0.1:" + sesPort), scheduler.endpoint(), REGION, ACCESS_KEY, SECRET_KEY));
         } catch (Exception e) {
             sesProcess.destroyForcibly();
+            if (scheduler != null) {
+                scheduler.close();
+            }
             stopQuietly(dynamo, s3Proxy);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("Cannot start the local AWS stack", e);
         }
@@ -94,6 +102,11 @@ public final class EmbeddedAws implements AwsStack {
         return mailbox;
     }
 
+    /** The schedules functions created, for the local run to fire when they fall due. */
+    public SchedulerEmulator scheduler() {
+        return scheduler;
+    }
+
     /** The SES emulator's mail viewer, for people. */
     public URI mailViewer() {
         return endpoints.ses();
@@ -102,6 +115,7 @@ public final class EmbeddedAws implements AwsStack {
     @Override
     public void close() {
         ses.destroy();
+        scheduler.close();
         stopQuietly(dynamoDb, s3);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

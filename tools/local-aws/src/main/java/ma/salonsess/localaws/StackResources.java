@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
  */
 public final class StackResources implements SamTemplate.Names {
     private static final String ACCOUNT = "000000000000";
+    /** What {@code AWS::StackName} stands for here. */
+    public static final String STACK_NAME = "salon-ess-local";
     private final SamTemplate template;
     private final AwsEndpoints endpoints;
     private final DynamoDbClient dynamoDb;
@@ -137,6 +139,9 @@ public final class StackResources implements SamTemplate.Names {
         if (name.equals("AWS::Partition")) {
             return "aws";
         }
+        if (name.equals("AWS::StackName")) {
+            return STACK_NAME;
+        }
         Object type = template.resource(name).get("Type");
         return switch (String.valueOf(type)) {
             case "AWS::DynamoDB::Table" -> tableName(name);
@@ -159,6 +164,13 @@ public final class StackResources implements SamTemplate.Names {
             return "arn:aws:s3:::" + bucketName(logicalId);
         }
         return "arn:aws:local:" + endpoints.region() + ":" + ACCOUNT + ":" + logicalId;
+    }
+
+    /** A function's ARN here: its {@code FunctionName} if the template gives one, else its logical id. */
+    public String functionArn(SamTemplate.FunctionDefinition function) {
+        Object name = function.properties().get("FunctionName");
+        return "arn:aws:lambda:" + endpoints.region() + ":" + ACCOUNT + ":function:"
+                + (name == null ? function.logicalId() : template.resolve(name, this));
     }
 
     public String streamArn(String tableLogicalId) {

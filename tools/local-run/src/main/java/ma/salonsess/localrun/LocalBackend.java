@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.SamTemplate;
+import ma.salonsess.localaws.SchedulerEmulator;
 import ma.salonsess.localaws.StackResources;
 import ma.salonsess.shared.json.Json;
 import org.joda.time.DateTime;
@@ -37,6 +38,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@code POST /_local/schedules/{FunctionId}/{EventName}} fires a schedule now;
  * {@code POST /_local/sns/{FunctionId}/{EventName}} delivers the body as one SNS message to a
  * function subscribed to a topic (SES feedback, say, which no local service produces).
+ *
+ * <p>Schedules the functions create at run time (EventBridge Scheduler, emulated) fire when due:
+ * their target function is invoked with their input, as Scheduler would, then they complete.
  */
 public final class LocalBackend implements AutoCloseable {
     private final EmbeddedAws aws;
@@ -51,6 +55,13 @@ public final class LocalBackend implements AutoCloseable {
         return t;
     });
     private final List<String> scheduleDescriptions = new ArrayList<>();
+    private final Map<String, LocalFunction> functionsByArn = new LinkedHashMap<>();
+    /** Runs what dynamic schedules start: a long survey dispatch must not hold up the others. */
+    private final ScheduledExecutorService dynamicSchedules = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-dynamic-schedules");
+        t.setDaemon(true);
+        return t;
+    });
     private final HttpApiServer http;
     private final LocalJwt jwt = new LocalJwt();
     private final Map<String, HttpApiServer.Authorizer> authorizers = new LinkedHashMap<>();
@@ -80,6 +91,7 @@ public final class LocalBackend implements AutoCloseable {
             for (SamTemplate.FunctionDefinition f : template.functions()) {
                 functions.put(f.logicalId(), new LocalFunction(f, resources.functionEnv(f),
                         intProperty(f, "Timeout", 30), intProperty(f, "MemorySize", 1024)));
+                functionsByArn.put(resources.functionArn(f), functions.get(f.logicalId()));
             }
             this.http = new HttpApiServer(options.apiPort(), corsHeaders(), this::control);
             for (SamTemplate.JwtAuthorizer authorizer : template.jwtAuthorizers().values()) {
@@ -125,6 +137,7 @@ public final class LocalBackend implements AutoCloseable {
                 thread.start();
                 pollerThreads.add(thread);
             }
+            dynamicSchedules.scheduleWithFixedDelay(this::fireDueSchedules, 1, 1, TimeUnit.SECONDS);
             http.start();
         } catch (RuntimeException | IOException e) {
             aws.close();
@@ -218,6 +231,30 @@ public final class LocalBackend implements AutoCloseable {
         return function.invoke(Map.of("Records", List.of(record)));
     }
 
+    /** Invokes the targets of the run-time schedules whose time has come; returns how many ran. */
+    public synchronized int fireDueSchedules() {
+        int fired = 0;
+        for (SchedulerEmulator.StoredSchedule due : aws.scheduler().due(java.time.Instant.now())) {
+            LocalFunction target = functionsByArn.get(due.targetArn());
+            try {
+                if (target == null) {
+                    System.err.println("[scheduler] " + due.name() + " targets " + due.targetArn()
+                            + ", which is no function of the template: dropped");
+                } else {
+                    Object result = target.invoke(Json.MAPPER.convertValue(parse(due.input()), Map.class));
+                    System.out.println("[" + target.name() + "] schedule " + due.name() + ": " + result);
+                    fired++;
+                }
+            } catch (Exception e) {
+                // Lambda would retry the asynchronous invocation twice, then dead-letter it.
+                System.err.println("[" + target.name() + "] schedule " + due.name() + " failed: " + e);
+            } finally {
+                aws.scheduler().completed(due);
+            }
+        }
+        return fired;
+    }
+
     private void scheduleNext(LocalFunction function, SamTemplate.Schedule schedule, ScheduleExpression expression,
                               ZonedDateTime after) {
         ZonedDateTime next = expression.next(after);
@@ -301,6 +338,8 @@ public final class LocalBackend implements AutoCloseable {
         pollers.forEach(p -> streams.add(p.description()));
         ArrayNode schedules = root.putArray("schedules");
         scheduleDescriptions.forEach(schedules::add);
+        ArrayNode pending = root.putArray("pendingRuntimeSchedules");
+        aws.scheduler().all().forEach(s -> pending.add(s.name() + " " + s.expression() + " -> " + s.targetArn()));
         ArrayNode topics = root.putArray("snsSubscriptions");
         for (LocalFunction f : functions.values()) {
             f.definition().events().stream()
@@ -345,6 +384,7 @@ public final class LocalBackend implements AutoCloseable {
         pollers.forEach(StreamPoller::stop);
         pollerThreads.forEach(Thread::interrupt);
         scheduler.shutdownNow();
+        dynamicSchedules.shutdownNow();
         aws.close();
     }
 }

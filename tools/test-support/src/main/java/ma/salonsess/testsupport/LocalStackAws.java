@@ -31,7 +31,7 @@ final class LocalStackAws implements AwsStack {
     private LocalStackAws(LocalStackContainer container) {
         this.container = container;
         URI endpoint = container.getEndpoint();
-        this.endpoints = new AwsEndpoints(endpoint, endpoint, endpoint, container.getRegion(),
+        this.endpoints = new AwsEndpoints(endpoint, endpoint, endpoint, endpoint, container.getRegion(),
                 container.getAccessKey(), container.getSecretKey());
     }
 
@@ -55,7 +55,7 @@ final class LocalStackAws implements AwsStack {
         }
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(IMAGE))
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3,
-                        LocalStackContainer.Service.SES)
+                        LocalStackContainer.Service.SES, LocalStackContainer.EnabledService.named("scheduler"))
                 .withEnv("LOCALSTACK_AUTH_TOKEN", token);
         container.start();
         return new LocalStackAws(container);

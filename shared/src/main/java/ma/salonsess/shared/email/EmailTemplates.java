@@ -1,9 +1,10 @@
-package ma.salonsess.notifications;
+package ma.salonsess.shared.email;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,27 +21,32 @@ import ma.salonsess.shared.text.Language;
 public final class EmailTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private final String layout = read("layout.html");
-    private final Map<EmailKind, Map<Language, String[]>> templates = new EnumMap<>(EmailKind.class);
+    private final Map<String, Map<Language, String[]>> templates = new HashMap<>();
 
     /** An email ready to send. */
     public record Rendered(String subject, String text, String html) {
     }
 
-    public EmailTemplates() {
-        for (EmailKind kind : EmailKind.values()) {
+    /** Reads every named template in every language now, so a missing one fails at start-up. */
+    public EmailTemplates(Collection<String> names) {
+        for (String name : names) {
             Map<Language, String[]> byLanguage = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
-                String text = read(kind.template() + "." + language.code() + ".txt");
+                String text = read(name + "." + language.code() + ".txt");
                 int end = text.indexOf('\n');
                 byLanguage.put(language, new String[] {text.substring(0, end).strip(), text.substring(end).strip(),
-                        read(kind.template() + "." + language.code() + ".html")});
+                        read(name + "." + language.code() + ".html")});
             }
-            templates.put(kind, byLanguage);
+            templates.put(name, byLanguage);
         }
     }
 
-    public Rendered render(EmailKind kind, Language language, Map<String, String> values) {
-        String[] template = templates.get(kind).get(language);
+    public Rendered render(String name, Language language, Map<String, String> values) {
+        Map<Language, String[]> byLanguage = templates.get(name);
+        if (byLanguage == null) {
+            throw new IllegalArgumentException("No email template " + name);
+        }
+        String[] template = byLanguage.get(language);
         Map<String, String> oneLine = new HashMap<>();
         values.forEach((k, v) -> oneLine.put(k, v.replaceAll("[\\r\\n\\t\\u0000-\\u001F]+", " ")));
         String subject = fill(template[0], oneLine, false);
@@ -69,7 +75,7 @@ public final class EmailTemplates {
         return out.toString();
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         StringBuilder out = new StringBuilder(value.length() + 16);
         for (char c : value.toCharArray()) {
             switch (c) {

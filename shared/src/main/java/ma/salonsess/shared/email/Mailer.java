@@ -1,4 +1,4 @@
-package ma.salonsess.notifications;
+package ma.salonsess.shared.email;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,24 +11,24 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * Sends through SES v2, retrying what SES may accept a moment later (throttling, its own errors,
  * the network) with jittered backoff; what still fails is thrown, for the batch to report.
  */
-final class Mailer {
+public final class Mailer {
     private static final int ATTEMPTS = 4;
     private final SesV2Client ses;
     private final String sender;
     private final String configurationSet;
 
     /** A file sent with the email. */
-    record File(String name, String contentType, byte[] bytes) {
+    public record File(String name, String contentType, byte[] bytes) {
     }
 
-    Mailer(SesV2Client ses, String sender, String configurationSet) {
+    public Mailer(SesV2Client ses, String sender, String configurationSet) {
         this.ses = ses;
         this.sender = sender;
         this.configurationSet = configurationSet;
     }
 
     /** Returns SES's message id. The recipient is one validated address: never a list from input. */
-    String send(String to, EmailTemplates.Rendered email, List<File> files) {
+    public String send(String to, EmailTemplates.Rendered email, List<File> files) {
         List<Attachment> attachments = files.stream().map(f -> Attachment.builder().fileName(f.name())
                 .contentType(f.contentType()).rawContent(SdkBytes.fromByteArray(f.bytes())).build()).toList();
         for (int attempt = 1; ; attempt++) {
@@ -55,7 +55,8 @@ final class Mailer {
         }
     }
 
-    private static boolean retryable(SesV2Exception e) {
+    /** Whether SES may take it later; otherwise (a rejected message, say) retrying is pointless. */
+    public static boolean retryable(SesV2Exception e) {
         return e.statusCode() >= 500 || e.statusCode() == 429 || e.isThrottlingException();
     }
 

@@ -1,0 +1,168 @@
+package ma.salonsess.shared.survey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.registration.Organisation;
+import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.registration.Role;
+import ma.salonsess.shared.signup.SignupRepository;
+
+/**
+ * Sends a fair's survey emails, page by page: invitations to every registrant who agreed to be
+ * surveyed (and whose address still takes mail), then, when the reminder falls due, one reminder
+ * to those invited who have not answered. Each email is claimed in the surveys table before it
+ * goes, so a round run twice or resumed after a failure sends nobody anything twice. Sending is
+ * paced under SES's rate; when its invocation runs short of time the round schedules its own
+ * continuation from the page it reached.
+ */
+public final class SurveyDispatch {
+    private final FairRepository fairs;
+    private final RegistrationRepository registrations;
+    private final SignupRepository signups;
+    private final SurveyRepository surveys;
+    private final SurveyToken tokens;
+    private final SurveySchedules schedules;
+    private final SurveyPostman postman;
+    private final SendPace pace;
+    private final Clock clock;
+    private final Settings settings;
+
+    /**
+     * @param reminderAfter how long after the invitations the reminder goes
+     * @param pageSize      registrants read (and emails sent at most) between two checks of the time left
+     * @param siteUrl       the public site, where {@code /surveys/{token}} shows the questionnaire
+     */
+    public record Settings(Duration reminderAfter, int pageSize, String siteUrl) {
+    }
+
+    public enum Status { DONE, CONTINUES, NOT_OVER, NO_FAIR }
+
+    /** What a run did. */
+    public record Outcome(Status status, int sent, int alreadySent, int notEligible, int failed) {
+    }
+
+    public SurveyDispatch(FairRepository fairs, RegistrationRepository registrations, SignupRepository signups,
+                          SurveyRepository surveys, SurveyToken tokens, SurveySchedules schedules,
+                          SurveyPostman postman, SendPace pace, Clock clock, Settings settings) {
+        this.fairs = fairs;
+        this.registrations = registrations;
+        this.signups = signups;
+        this.surveys = surveys;
+        this.tokens = tokens;
+        this.schedules = schedules;
+        this.postman = postman;
+        this.pace = pace;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A round from {@code run.after()}, page after page while {@code timeLeft} says another fits. */
+    public Outcome run(SurveySchedules.Run run, BooleanSupplier timeLeft) {
+        Optional<Fair> found = fairs.find(run.fairId());
+        if (found.isEmpty()) {
+            return new Outcome(Status.NO_FAIR, 0, 0, 0, 0);
+        }
+        Fair fair = found.get();
+        if (clock.instant().isBefore(fair.endsAt().toInstant())) {
+            return new Outcome(Status.NOT_OVER, 0, 0, 0, 0);
+        }
+        Counts counts = new Counts();
+        Optional<String> cursor = run.after();
+        do {
+            cursor = run.round() == SurveyRound.INVITATIONS ? invitePage(fair, cursor, counts) : remindPage(fair, cursor, counts);
+        } while (cursor.isPresent() && timeLeft.getAsBoolean());
+        Status status;
+        if (cursor.isPresent()) {
+            schedules.carryOn(new SurveySchedules.Run(fair.fairId(), run.round(), cursor), clock.instant().plusSeconds(60));
+            status = Status.CONTINUES;
+        } else {
+            if (run.round() == SurveyRound.INVITATIONS) {
+                schedules.reminders(fair.fairId(), clock.instant().plus(settings.reminderAfter()));
+            }
+            status = Status.DONE;
+        }
+        return new Outcome(status, counts.sent, counts.alreadySent, counts.notEligible, counts.failed);
+    }
+
+    private static final class Counts {
+        int sent;
+        int alreadySent;
+        int notEligible;
+        int failed;
+    }
+
+    private Optional<String> invitePage(Fair fair, Optional<String> after, Counts counts) {
+        RegistrationRepository.Page page = registrations.page(fair.fairId(), after, settings.pageSize());
+        for (RegistrationRepository.Listed listed : page.registrations()) {
+            Registration r = listed.registration();
+            if (!r.consent().surveys() || listed.health().undeliverableReason() != null) {
+                counts.notEligible++;
+                continue;
+            }
+            String token = tokens.issue(fair.fairId(), r.registrationId());
+            String key = SurveyToken.keyOf(token).orElseThrow();
+            Organisation o = r.organisation();
+            Survey survey = new Survey(key, fair.fairId(), r.registrationId(), r.role(), r.language(),
+                    o == null ? null : o.region(), o == null ? null : o.sector(),
+                    r.role() == Role.EXHIBITOR ? java.util.List.of()
+                            : signups.agenda(fair.fairId(), r.registrationId()).confirmedWorkshopIds().stream().sorted().toList(),
+                    null, null, null, null);
+            if (!surveys.claimInvitation(survey, clock.instant(), r.purgeAt())) {
+                counts.alreadySent++;
+                continue;
+            }
+            send(SurveyRound.INVITATIONS, r, fair, token, key, counts);
+        }
+        return page.next();
+    }
+
+    private Optional<String> remindPage(Fair fair, Optional<String> after, Counts counts) {
+        SurveyRepository.Page page = surveys.page(fair.fairId(), after, settings.pageSize());
+        for (Survey survey : page.surveys()) {
+            if (!Survey.SENT.equals(survey.invitation()) || survey.answered()) {
+                counts.notEligible++;
+                continue;
+            }
+            if (!surveys.claimReminder(survey.key(), clock.instant())) {
+                counts.alreadySent++;
+                continue;
+            }
+            Optional<Registration> r = registrations.find(fair.fairId(), survey.registrationId());
+            if (r.isEmpty()) {
+                surveys.reminderFailed(survey.key(), "registration erased", clock.instant());
+                counts.notEligible++;
+                continue;
+            }
+            send(SurveyRound.REMINDERS, r.get(), fair, tokens.issue(fair.fairId(), survey.registrationId()),
+                    survey.key(), counts);
+        }
+        return page.next();
+    }
+
+    private void send(SurveyRound round, Registration r, Fair fair, String token, String key, Counts counts) {
+        pace.await();
+        Instant now = clock.instant();
+        try {
+            String messageId = postman.send(round, r, fair, settings.siteUrl().replaceAll("/+$", "") + "/surveys/" + token);
+            if (round == SurveyRound.INVITATIONS) {
+                surveys.invitationSent(key, messageId, now);
+            } else {
+                surveys.reminderSent(key, messageId, now);
+            }
+            counts.sent++;
+        } catch (SurveyPostman.Undeliverable refused) {
+            if (round == SurveyRound.INVITATIONS) {
+                surveys.invitationFailed(key, refused.getMessage(), now);
+            } else {
+                surveys.reminderFailed(key, refused.getMessage(), now);
+            }
+            counts.failed++;
+        }
+    }
+}
