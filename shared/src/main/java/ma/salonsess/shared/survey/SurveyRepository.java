@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class SurveyRepository {
     public static final String BY_FAIR = "byFair";
-    private static final Map<String, String> NAMES = Map.of("#role", "role", "#language", "language");
+    private static final Map<String, String> NAMES = Map.of("#role", "role", "#language", "language",
+            "#region", "region", "#sector", "sector");
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -62,15 +63,15 @@ public final class SurveyRepository {
         StringBuilder remove = new StringBuilder();
         if (survey.region() != null) {
             values.put(":region", s(survey.region().code()));
-            set.append(", region = :region");
+            set.append(", #region = :region");
         } else {
-            remove.append(" REMOVE region");
+            remove.append(" REMOVE #region");
         }
         if (survey.sector() != null) {
             values.put(":sector", s(survey.sector().name()));
-            set.append(", sector = :sector");
+            set.append(", #sector = :sector");
         } else {
-            remove.append(remove.isEmpty() ? " REMOVE sector" : ", sector");
+            remove.append(remove.isEmpty() ? " REMOVE #sector" : ", #sector");
         }
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(survey.key()))
