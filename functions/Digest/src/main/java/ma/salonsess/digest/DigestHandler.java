@@ -10,7 +10,8 @@ import ma.salonsess.shared.fair.Fair;
 
 /**
  * The evening digest (EventBridge schedule): for each fair from a week before it opens until its
- * last day, in the fair's own time zone, the organisers get the day's figures.
+ * last day, in the fair's own time zone, the organisers get the day's figures; one and two weeks
+ * after it, the final figures with the survey results.
  */
 public final class DigestHandler implements RequestHandler<Map<String, Object>, String> {
     private final DigestSender sender;
@@ -34,7 +35,10 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
         int sent = 0;
         for (Fair fair : sender.fairs.all()) {
             LocalDate today = clock.instant().atZone(fair.timeZone()).toLocalDate();
-            if (!today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate())) {
+            long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(fair.endDate(), today);
+            boolean running = !today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate());
+            // A week and two weeks after the end: the final figures, and the survey's answers.
+            if (running || daysAfter == 7 || daysAfter == 14) {
                 sender.send(fair);
                 sent++;
             }

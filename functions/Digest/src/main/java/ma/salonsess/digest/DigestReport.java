@@ -4,6 +4,7 @@ import java.util.Map;
 import ma.salonsess.shared.digest.FairFigures;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.registration.Region;
+import ma.salonsess.shared.survey.SurveyResults;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 
@@ -15,12 +16,15 @@ final class DigestReport {
     private final Fair fair;
     private final FairFigures f;
     private final boolean ar;
+    private final SurveyResults surveys;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
 
-    DigestReport(Fair fair, FairFigures figures) {
+    /** @param surveys the fair's survey results; shown once invitations have gone out */
+    DigestReport(Fair fair, FairFigures figures, SurveyResults surveys) {
         this.fair = fair;
         this.f = figures;
+        this.surveys = surveys;
         this.ar = fair.defaultLanguage() == Language.AR;
     }
 
@@ -60,12 +64,44 @@ final class DigestReport {
         line(ar ? "عناوين مرتدة" : "Adresses en échec (bounce)", f.bounced());
         line(ar ? "شكاوى" : "Plaintes", f.complained());
         line(ar ? "رسائل في الانتظار" : "Courriels en attente d'envoi", f.emailsPending());
+        if (surveys.invited() > 0) {
+            surveySection();
+        }
         String csv = csvAttached ? (ar ? "ملف التسجيلات (CSV) مرفق." : "Les inscriptions sont jointes (CSV).")
                 : (ar ? "الملف كبير جدا للإرفاق: حمّلوه من /admin/fairs/" : "Export trop volumineux pour être joint : téléchargez-le depuis /admin/fairs/")
                         + fair.fairId() + "/registrations.csv";
         text.append('\n').append(csv).append('\n');
         html.append("<p>").append(escape(csv)).append("</p></body></html>");
         return new String[] {text.toString(), html.toString()};
+    }
+
+    private void surveySection() {
+        SurveyResults s = surveys;
+        heading(ar ? "استبيان ما بعد المعرض" : "Enquête après le salon");
+        line(ar ? "المدعوون" : "Invités", s.invited());
+        line(ar ? "الأجوبة" : "Réponses", s.answered());
+        value(ar ? "نسبة الإجابة" : "Taux de réponse", percent(s.responseRate()));
+        value(ar ? "الرضا (من 5)" : "Satisfaction moyenne (sur 5)", average(s.overall().averageSatisfaction()));
+        value(ar ? "سيعودون" : "Reviendraient", percent(s.overall().wouldReturnRate()));
+        s.byRole().forEach((role, t) -> value((ar ? "الرضا، " : "Satisfaction, ") + role.name(),
+                average(t.averageSatisfaction()) + " (" + t.answers() + ")"));
+        line(ar ? "عارضون حققوا مبيعات" : "Exposants ayant vendu", s.exhibitorsWithSales());
+        line(ar ? "المبيعات المصرح بها (درهم)" : "Ventes déclarées (MAD)", s.salesAmountMad());
+        line(ar ? "اتصالات مع المشترين" : "Contacts avec des acheteurs", s.buyerContacts());
+        line(ar ? "تعليقات" : "Commentaires", s.commentCount());
+    }
+
+    private static String percent(double rate) {
+        return Double.isNaN(rate) ? "-" : Math.round(rate * 100) + " %";
+    }
+
+    private static String average(double value) {
+        return Double.isNaN(value) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
+    private void value(String label, String value) {
+        text.append("  ").append(label).append(" : ").append(value).append('\n');
+        html.append("<p>").append(escape(label)).append(" : <strong>").append(escape(value)).append("</strong></p>");
     }
 
     private void heading(String title) {

@@ -11,6 +11,8 @@ import ma.salonsess.shared.digest.FairFigures;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.survey.SurveyRepository;
+import ma.salonsess.shared.survey.SurveyResults;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +26,7 @@ final class DigestSender {
     static final int MAX_ATTACHED_CSV = 5 * 1024 * 1024;
     final FairRepository fairs;
     final Digests digests;
+    private final SurveyRepository surveys;
     private final SesV2Client ses;
     private final String sender;
     private final String configurationSet;
@@ -39,6 +42,7 @@ final class DigestSender {
         this.fairs = new FairRepository(dynamoDb, fairsTable);
         this.digests = new Digests(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
                 new WorkshopRepository(dynamoDb, fairsTable));
+        this.surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
         this.ses = ses;
         this.sender = env.require("SENDER_EMAIL");
         this.configurationSet = env.require("SES_CONFIGURATION_SET");
@@ -54,7 +58,9 @@ final class DigestSender {
         }
         byte[] csv = csvBytes.toByteArray();
         boolean attachCsv = csv.length <= MAX_ATTACHED_CSV;
-        DigestReport report = new DigestReport(fair, figures);
+        SurveyResults surveyResults = new SurveyResults();
+        surveys.forEachInFair(fair.fairId(), surveyResults::add);
+        DigestReport report = new DigestReport(fair, figures, surveyResults);
         String[] body = report.render(attachCsv);
         List<Attachment> attachments = new ArrayList<>();
         attachments.add(Attachment.builder().fileName("chart.png").contentType("image/png").contentId("chart")

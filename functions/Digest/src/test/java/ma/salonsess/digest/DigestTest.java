@@ -31,6 +31,10 @@ import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
+import ma.salonsess.shared.survey.Questionnaire;
+import ma.salonsess.shared.survey.Survey;
+import ma.salonsess.shared.survey.SurveyAnswers;
+import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
@@ -150,6 +154,35 @@ class DigestTest {
 
         assertEquals(0, before, "a month before: no digest");
         assertTrue(after >= 1, "during the fair: a digest");
+    }
+
+    @Test
+    void aWeekAfterTheFairTheDigestCarriesTheSurveyResults() {
+        SurveyRepository surveys = new SurveyRepository(aws.dynamoDb(), aws.tableName("SurveysTable"));
+        Instant now = Instant.now();
+        for (int i = 0; i < 2; i++) {
+            String key = "key-" + UUID.randomUUID();
+            surveys.claimInvitation(new Survey(key, fairId, UUID.randomUUID().toString(), Role.EXHIBITOR, Language.FR,
+                    Region.SOUSS_MASSA, Sector.CRAFTS, List.of(), null, null, null, null), now, now.plusSeconds(3600));
+            surveys.invitationSent(key, "message-" + i, now);
+            if (i == 0) {
+                surveys.answer(key, new SurveyAnswers(Questionnaire.EXHIBITOR, 4, true, null, true, 12_000, 3, List.of()), now);
+            }
+        }
+        var env = aws.functionEnv("DigestFunction");
+        Clock threeDaysAfter = Clock.fixed(Instant.parse("2026-12-16T18:00:00Z"), ZoneOffset.UTC);
+        Clock aWeekAfter = Clock.fixed(Instant.parse("2026-12-20T18:00:00Z"), ZoneOffset.UTC);
+
+        new DigestHandler(env, threeDaysAfter).handleRequest(Map.of(), null);
+        assertTrue(aws.mailbox().sent().stream().noneMatch(m -> m.subject().contains("Salon de test")),
+                "between the end and a week after: no digest");
+        new DigestHandler(env, aWeekAfter).handleRequest(Map.of(), null);
+        SentEmail mail = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test"))
+                .filter(m -> m.text().contains("Enquête après le salon")).findFirst().orElseThrow();
+        String text = mail.text();
+        assertTrue(text.contains("Invités : 2") && text.contains("Réponses : 1") && text.contains("Taux de réponse : 50 %"), text);
+        assertTrue(text.contains("Satisfaction moyenne (sur 5) : 4.0") && text.contains("Reviendraient : 100 %"), text);
+        assertTrue(text.contains("Ventes déclarées (MAD) : 12000") && text.contains("Contacts avec des acheteurs : 3"), text);
     }
 
     @Test

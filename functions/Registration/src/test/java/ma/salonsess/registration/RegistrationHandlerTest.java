@@ -128,7 +128,9 @@ class RegistrationHandlerTest {
         Map<String, AttributeValue> consent = item.get("consent").m();
         assertEquals("2026-11", consent.get("noticeVersion").s(), "the notice version from the template");
         assertEquals("fr", consent.get("language").s());
-        assertEquals(List.of("REGISTRATION"), consent.get("purposes").l().stream().map(AttributeValue::s).toList());
+        assertEquals(List.of("REGISTRATION", "SURVEYS"), consent.get("purposes").l().stream().map(AttributeValue::s).toList(),
+                "the sample agrees to the survey, not to photos or sharing");
+        assertTrue(consent.get("surveys").bool());
         assertTrue(consent.containsKey("givenAt"));
         assertEquals(2, written().size(), "the registration and its email claim");
     }

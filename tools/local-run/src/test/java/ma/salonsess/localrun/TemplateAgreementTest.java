@@ -77,7 +77,9 @@ class TemplateAgreementTest {
                     Object ref = SamTemplate.asMap(value).get("Ref");
                     assertTrue(ref != null && tables.contains(ref.toString()),
                             f.logicalId() + ": " + name + " is not a !Ref to a declared table");
-                    assertTrue(policies.contains("[" + ref + ", Arn]"), f.logicalId() + " has no policy on " + ref);
+                    // The table itself, or only one of its indexes ('${Table.Arn}/index/name').
+                    assertTrue(policies.contains("[" + ref + ", Arn]") || policies.contains("${" + ref + ".Arn}/index/"),
+                            f.logicalId() + " has no policy on " + ref);
                 }
             });
             assertFalse(policies.contains("dynamodb:*"), f.logicalId() + ": no wildcard actions");
