@@ -64,6 +64,41 @@ class LocalRunTest {
         assertEquals("application/problem+json", again.headers().firstValue("content-type").orElseThrow());
     }
 
+    @Test
+    void aSurveyStartedByAnOrganiserReachesTheRegistrantThroughTheSchedule() throws Exception {
+        String fair = "/admin/fairs/foire-passee-" + System.nanoTime();
+        String token = "Bearer " + backend.organiserToken();
+        String past = "{\"name\": {\"fr\": \"Foire passée\"}, \"city\": \"Oujda\", \"venue\": \"Parc\", "
+                + "\"startDate\": \"2026-10-01\", \"endDate\": \"2026-10-04\", \"organiserEmails\": [\"o@example.org\"]}";
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(api(fair)).header("authorization", token)
+                .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(past)));
+        assertEquals(201, saved.statusCode(), saved.body());
+        String email = "survey-" + System.nanoTime() + "@example.org";
+        String body = readmeCurlBody().replace("amina.alaoui@example.org", email);
+        HttpResponse<String> registered = send(HttpRequest.newBuilder(api(fair.replace("/admin", "") + "/registrations"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, registered.statusCode(), registered.body());
+
+        HttpResponse<String> started = send(HttpRequest.newBuilder(api(fair + "/surveys")).header("authorization", token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, started.statusCode(), started.body());
+
+        // The schedule for "now" fires within a second or two; the invitation is in Arabic, as registered.
+        var mailbox = backend.aws().mailbox();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (mailbox.sentTo(email).stream().noneMatch(m -> m.text().contains("/surveys/SV1"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        var invitation = mailbox.sentTo(email).stream().filter(m -> m.text().contains("/surveys/SV1")).toList();
+        assertEquals(1, invitation.size(), "one invitation");
+        assertTrue(invitation.getFirst().subject().startsWith("رأيكم في"), invitation.getFirst().subject());
+        String link = invitation.getFirst().text().replaceAll("(?s).*(/surveys/SV1[A-Za-z0-9_-]{43}).*", "$1");
+        HttpResponse<String> questionnaire = send(HttpRequest.newBuilder(api(link)).GET());
+        assertEquals(200, questionnaire.statusCode(), questionnaire.body());
+        assertEquals("VISITOR", Json.parse(questionnaire.body()).get("questionnaire").asText());
+    }
+
     /** The JSON of the curl example in README.md, so the README cannot drift from what works. */
     private static String readmeCurlBody() throws Exception {
         String readme = Files.readString(RepositoryLayout.root().resolve("README.md"));
