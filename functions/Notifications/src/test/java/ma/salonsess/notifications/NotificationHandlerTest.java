@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +25,7 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import ma.salonsess.testsupport.StreamEvents;
@@ -34,11 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /** Emails from stream records, read back from the SES emulator's store. */
 @ExtendWith(LocalAwsExtension.class)
@@ -202,21 +200,8 @@ class NotificationHandlerTest {
         assertTrue(mail.cc().isEmpty() && mail.bcc().isEmpty());
     }
 
-    /** SES failing for a while: a fault the emulator cannot be made to produce, so the client is wrapped. */
     private static SesV2Client failing(SesV2Client real, AtomicInteger failuresLeft) {
-        return (SesV2Client) Proxy.newProxyInstance(SesV2Client.class.getClassLoader(), new Class<?>[] {SesV2Client.class},
-                (proxy, method, args) -> {
-                    // Every form of sendEmail (the request, or a builder consumer) fails while failures remain.
-                    if (method.getName().equals("sendEmail") && failuresLeft.getAndDecrement() > 0) {
-                        throw SesV2Exception.builder().statusCode(503).message("Service unavailable")
-                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").build()).build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FaultySes.failingWhile(real, () -> failuresLeft.getAndDecrement() > 0);
     }
 
     @Test

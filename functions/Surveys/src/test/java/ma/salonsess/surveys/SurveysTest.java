@@ -45,13 +45,13 @@ import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import ma.salonsess.testsupport.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -398,19 +398,8 @@ class SurveysTest {
         }
     }
 
-    /** SES accepting {@code allowed} emails, then refusing with errors it keeps giving: a fault the emulator cannot make. */
+    /** SES accepting {@code allowed} emails, then failing on every one. */
     private static SesV2Client failingAfter(SesV2Client real, AtomicInteger sends, int allowed) {
-        return (SesV2Client) Proxy.newProxyInstance(SesV2Client.class.getClassLoader(), new Class<?>[] {SesV2Client.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("sendEmail") && sends.incrementAndGet() > allowed) {
-                        throw SesV2Exception.builder().statusCode(503).message("Service unavailable")
-                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").build()).build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FaultySes.failingWhile(real, () -> sends.incrementAndGet() > allowed);
     }
 }
