@@ -8,7 +8,7 @@ import ma.salonsess.shared.registration.Region;
 import ma.salonsess.shared.survey.SurveyResults;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 
-/** A fair's survey results as organisers get them. Averages are null where nobody answered. */
+/** A fair's survey results as organisers get them, workshop titles in the fair's language. Averages are null where nobody answered. */
 final class SurveyResultsView {
     private SurveyResultsView() {
     }
@@ -40,7 +40,7 @@ final class SurveyResultsView {
         for (ScheduledWorkshop w : programme) {
             SurveyResults.WorkshopTally t = results.byWorkshop().get(w.workshop().workshopId());
             ObjectNode item = workshops.addObject().put("workshopId", w.workshop().workshopId())
-                    .put("title", w.workshop().title().fr());
+                    .put("title", w.workshop().title().in(fair.defaultLanguage()));
             item.put("seatHoldersAsked", t == null ? 0 : t.seatHoldersAsked());
             item.put("attended", t == null ? 0 : t.attended());
             number(item, "averageUsefulness", t == null ? Double.NaN : t.averageUsefulness());
