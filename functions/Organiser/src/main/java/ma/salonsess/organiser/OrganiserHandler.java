@@ -58,7 +58,8 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         String fairsTable = env.require("FAIRS_TABLE");
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
         RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops);
+        SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops,
+                registrations);
         this.setup = new FairSetup(new FairRepository(dynamoDb, fairsTable), workshops, signups, registrations,
                 new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
                 new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),

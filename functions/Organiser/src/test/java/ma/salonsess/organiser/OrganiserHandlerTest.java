@@ -55,7 +55,8 @@ class OrganiserHandlerTest {
         var workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
         var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
         this.signups = new WorkshopSignups(registrations, workshops,
-                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops), java.time.Clock.systemUTC());
+                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops, registrations),
+                java.time.Clock.systemUTC());
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {

@@ -45,9 +45,10 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
     public SurveyDispatchHandler(Env env, SesV2Client ses, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         String fairsTable = env.require("FAIRS_TABLE");
-        this.dispatch = new SurveyDispatch(new FairRepository(dynamoDb, fairsTable),
-                new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
-                new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), new WorkshopRepository(dynamoDb, fairsTable)),
+        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.dispatch = new SurveyDispatch(new FairRepository(dynamoDb, fairsTable), registrations,
+                new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), new WorkshopRepository(dynamoDb, fairsTable),
+                        registrations),
                 new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE")),
                 new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), SurveySchedules.from(env),
                 new SurveyMail(new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"))),

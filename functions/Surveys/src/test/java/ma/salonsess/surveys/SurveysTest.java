@@ -82,7 +82,8 @@ class SurveysTest {
         this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
         WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
         this.workshopSignups = new WorkshopSignups(registrations, workshops,
-                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops), Clock.systemUTC());
+                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops, registrations),
+                Clock.systemUTC());
         FairFixtures fixtures = new FairFixtures(aws);
         this.fairId = fixtures.newFair();
         fixtures.workshop(fairId, "financement", 10, 10, 12);

@@ -32,8 +32,9 @@ public final class ErasureHandler implements RequestHandler<DynamodbEvent, Strea
     public ErasureHandler(Env env) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, env.require("FAIRS_TABLE"));
-        this.signups = new WorkshopSignups(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
-                workshops, new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops), Clock.systemUTC());
+        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.signups = new WorkshopSignups(registrations, workshops,
+                new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops, registrations), Clock.systemUTC());
         this.surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
     }
 

@@ -1,7 +1,7 @@
 package ma.salonsess.shared.dynamo;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import ma.salonsess.shared.retry.Backoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -30,7 +30,7 @@ public final class Transactions {
                 if (!onlyConflicts(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                Backoff.CONTENTION.pause(attempt);
             }
         }
     }
@@ -57,16 +57,5 @@ public final class Transactions {
             }
         }
         return conflict;
-    }
-
-    private static void backOff(int attempt) {
-        // Full jitter: spreads the retries of many clients that collided on the same items.
-        long ceiling = Math.min(200, 10L << attempt);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a transaction", e);
-        }
     }
 }

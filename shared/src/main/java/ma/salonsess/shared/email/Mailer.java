@@ -1,7 +1,7 @@
 package ma.salonsess.shared.email;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import ma.salonsess.shared.retry.Backoff;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Attachment;
@@ -61,11 +61,6 @@ public final class Mailer {
     }
 
     private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(50, 200L << attempt));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(interrupted);
-        }
+        Backoff.SERVICE.pause(attempt);
     }
 }

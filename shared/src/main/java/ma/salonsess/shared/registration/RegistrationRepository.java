@@ -166,6 +166,16 @@ public final class RegistrationRepository {
         return found;
     }
 
+    /**
+     * A transaction item that holds only while the registration exists: a seat or a place in line
+     * written with it cannot go to a registration erased meanwhile.
+     */
+    public TransactWriteItem stillRegistered(String fairId, String registrationId) {
+        return TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                .conditionExpression("attribute_exists(sk)")).build();
+    }
+
     /** Deletes the registration and its email claim (a registrant's request to erase their data). */
     public void delete(Registration registration) {
         Transactions.write(dynamoDb, List.of(

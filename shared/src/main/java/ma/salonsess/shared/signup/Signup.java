@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * A registrant's place at a workshop.
  *
- * @param ticket the waiting-list ticket while WAITLISTED (lower is earlier), else 0
+ * <p>A WAITLISTED signup's place is its ticket in the workshop's waiting list ({@code Seats}),
+ * written and removed together with it.
  */
-public record Signup(String fairId, String workshopId, String registrationId, Status status, long ticket,
+public record Signup(String fairId, String workshopId, String registrationId, Status status,
                      Instant createdAt, Instant updatedAt) {
 
     public enum Status { CONFIRMED, WAITLISTED, CANCELLED }

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.retry.Backoff;
 import ma.salonsess.shared.workshop.Seats;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -32,9 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>Items of the signups table: a signup {@code pk = WS#<fair>#<workshop>, sk = S#<registration>}
  * (its status, for readers and the table's stream); an agenda {@code pk = AG#<fair>#<registration>,
- * sk = AGENDA}. The waiting list itself is the workshop item's {@code waitlist} map, so that
- * joining it is one conditional update that DynamoDB applies in arrival order, with no read
- * first: under a rush nobody's write is refused for having read a stale count.
+ * sk = AGENDA}. The waiting list itself is the workshop item's {@code waitlist} map (registration
+ * to ticket). A WAITLISTED signup and its ticket are written, and removed, in the same transaction:
+ * one never exists without the other, so nobody can be stranded outside the line they think they
+ * are in. Joining the line needs no read of the count first (the ticket is computed by the update
+ * itself), so under a rush nobody's write is refused for having read a stale count. Every write
+ * that seats someone or puts them in line also checks that their registration still exists, so a
+ * registration erased meanwhile is never seated.
  */
 public final class SignupRepository {
     public static final String TYPE_SIGNUP = "SIGNUP";
@@ -47,6 +51,7 @@ public final class SignupRepository {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final WorkshopRepository workshops;
+    private final RegistrationRepository registrations;
 
     /** Another request changed what this write was decided from; decide again. */
     public static final class Contention extends RuntimeException {
@@ -63,14 +68,26 @@ public final class SignupRepository {
         }
     }
 
-    /** A place in line: the ticket, and the workshop's seats right after it was taken. */
-    public record Reservation(long ticket, Seats seats) {
+    /** The registration the write would have seated or put in line no longer exists (erased). */
+    public static final class RegistrationGone extends RuntimeException {
+        private final String registrationId;
+
+        RegistrationGone(String registrationId) {
+            super("Registration erased", null, false, false);
+            this.registrationId = registrationId;
+        }
+
+        public String registrationId() {
+            return registrationId;
+        }
     }
 
-    public SignupRepository(DynamoDbClient dynamoDb, String table, WorkshopRepository workshops) {
+    public SignupRepository(DynamoDbClient dynamoDb, String table, WorkshopRepository workshops,
+                            RegistrationRepository registrations) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.workshops = workshops;
+        this.registrations = registrations;
     }
 
     static String workshopKey(String fairId, String workshopId) {
@@ -118,76 +135,34 @@ public final class SignupRepository {
         items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken + :one",
                 "#seatsTaken < #capacity AND attribute_not_exists(#waitlist.#r)",
                 Map.of("#r", registrationId), Map.of(":one", n(1))));
-        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, 0, now));
+        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, now));
         items.add(agendaChange(fairId, registrationId, agenda, "ADD confirmed :w", workshopId));
-        write(items);
-        return new Signup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, 0, now, now);
+        write(items, Map.of(items.size(), registrationId), fairId);
+        return new Signup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, now, now);
     }
 
     /**
-     * Takes the next ticket while the workshop is full: one conditional update of the workshop
-     * item. Throws {@link Contention} with the current seats when it was not full after all, the
-     * registrant already waits, or the list is at {@link #MAX_WAITLIST}.
+     * Joins the waiting list of a full workshop: the next ticket on the workshop's item and the
+     * WAITLISTED signup, in one transaction. Throws {@link Contention} with the current seats when
+     * the workshop was not full after all, the registrant already waits, or the list is at
+     * {@link #MAX_WAITLIST}; {@link Contention} without seats when they hold an active signup.
      */
-    public Reservation reserve(String fairId, String workshopId, String registrationId) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                var result = dynamoDb.updateItem(b -> b.tableName(workshops.table())
-                        .key(WorkshopRepository.key(fairId, workshopId))
-                        // Operands are read before the update: the ticket is the old count plus one.
-                        .updateExpression("SET #waitlist.#r = #issued + :one, #issued = #issued + :one")
-                        .conditionExpression("#seatsTaken >= #capacity AND attribute_not_exists(#waitlist.#r) "
-                                + "AND size(#waitlist) < :max")
-                        .expressionAttributeNames(Map.of("#waitlist", "waitlist", "#r", registrationId,
-                                "#issued", "ticketsIssued", "#seatsTaken", "seatsTaken", "#capacity", "capacity"))
-                        .expressionAttributeValues(Map.of(":one", n(1), ":max", n(MAX_WAITLIST)))
-                        .returnValues(ReturnValue.ALL_NEW)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-                Seats seats = WorkshopRepository.seatsOf(result.attributes());
-                return new Reservation(seats.waitlist().get(registrationId), seats);
-            } catch (ConditionalCheckFailedException e) {
-                throw new Contention(e.hasItem() ? WorkshopRepository.seatsOf(e.item()) : null);
-            } catch (DynamoDbException e) {
-                retryConflict(e, attempt);
-            }
-        }
+    public Signup joinWaitlist(String fairId, String workshopId, String registrationId, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        // Operands are read before the update: the ticket is the old count plus one.
+        items.add(workshopUpdate(fairId, workshopId, "SET #waitlist.#r = #issued + :one, #issued = #issued + :one",
+                "#seatsTaken >= #capacity AND attribute_not_exists(#waitlist.#r) AND size(#waitlist) < :max",
+                Map.of("#r", registrationId, "#issued", "ticketsIssued"), Map.of(":one", n(1), ":max", n(MAX_WAITLIST))));
+        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now));
+        write(items, Map.of(items.size(), registrationId), fairId);
+        return new Signup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now, now);
     }
 
     /**
-     * Writes the signup record of a reservation. False when the registrant holds an active signup
-     * already (a concurrent request of theirs won): the reservation is then withdrawn.
+     * Removes a ticket that has no WAITLISTED signup beside it. Only data written before signup
+     * and ticket were written together can hold one; it is nobody's place in line.
      */
-    public boolean recordWaiting(String fairId, String workshopId, String registrationId, long ticket, Instant now) {
-        Map<String, AttributeValue> item = signupItem(fairId, workshopId, registrationId, Signup.Status.WAITLISTED,
-                ticket, now);
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(sk) OR #status = :cancelled "
-                            + "OR (#status = :waiting AND ticket = :ticket)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":cancelled", s(Signup.Status.CANCELLED.name()),
-                            ":waiting", s(Signup.Status.WAITLISTED.name()), ":ticket", n(ticket))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            withdraw(fairId, workshopId, registrationId, ticket);
-            return false;
-        }
-    }
-
-    /** Leaves the waiting list without a signup record (a request that never wrote one). */
     public void withdrawPlace(String fairId, String workshopId, String registrationId, long ticket) {
-        withdraw(fairId, workshopId, registrationId, ticket);
-    }
-
-    public void deleteSignup(String fairId, String workshopId, String registrationId) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId)));
-    }
-
-    public void deleteAgenda(String fairId, String registrationId) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(agendaKey(fairId, registrationId)));
-    }
-
-    private void withdraw(String fairId, String workshopId, String registrationId, long ticket) {
         for (int attempt = 0; ; attempt++) {
             try {
                 dynamoDb.updateItem(b -> b.tableName(workshops.table()).key(WorkshopRepository.key(fairId, workshopId))
@@ -204,16 +179,26 @@ public final class SignupRepository {
         }
     }
 
+    public void deleteSignup(String fairId, String workshopId, String registrationId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId)));
+    }
+
+    public void deleteAgenda(String fairId, String registrationId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(agendaKey(fairId, registrationId)));
+    }
+
     /** Who gets a seat from the waiting list, with the agenda their eligibility was checked on. */
     public record Promotion(WaitlistEntry entry, Agenda agenda) {
     }
 
     /**
      * Cancels a confirmed signup; the seat goes to {@code promotion} in the same transaction, or
-     * becomes free when nobody waiting can take it.
+     * becomes free when nobody waiting can take it. A free seat is given up only if nobody joined
+     * the line since {@code seen} was read ({@code ticketsIssued} unchanged), else the seat would
+     * stay free while someone waits.
      */
     public void cancelConfirmed(String fairId, String workshopId, String registrationId, Agenda agenda,
-                                Optional<Promotion> promotion, Instant now) {
+                                Optional<Promotion> promotion, Seats seen, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (promotion.isPresent()) {
             WaitlistEntry next = promotion.get().entry();
@@ -221,13 +206,16 @@ public final class SignupRepository {
                     Map.of("#r", next.registrationId()), Map.of(":ticket", n(next.ticket()))));
         } else {
             items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken - :one",
-                    "#seatsTaken > :zero", Map.of(), Map.of(":one", n(1), ":zero", n(0))));
+                    "#seatsTaken > :zero AND #issued = :issued", Map.of("#issued", "ticketsIssued"),
+                    Map.of(":one", n(1), ":zero", n(0), ":issued", n(seen.ticketsIssued()))));
         }
         items.add(statusChange(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, Signup.Status.CANCELLED,
                 now));
         items.add(agendaChange(fairId, registrationId, agenda, "DELETE confirmed :w", workshopId));
-        promotion.ifPresent(p -> addPromotion(items, fairId, workshopId, p, now));
-        write(items);
+        Map<Integer, String> checks = new HashMap<>();
+        promotion.ifPresent(p -> checks.put(addPromotion(items, fairId, workshopId, p, now),
+                p.entry().registrationId()));
+        write(items, checks, fairId);
     }
 
     /** Gives a free seat to someone waiting (after a capacity increase, or a promotion skipped earlier). */
@@ -237,22 +225,54 @@ public final class SignupRepository {
         items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken + :one REMOVE #waitlist.#r",
                 "#seatsTaken < #capacity AND #waitlist.#r = :ticket", Map.of("#r", next.registrationId()),
                 Map.of(":one", n(1), ":ticket", n(next.ticket()))));
-        addPromotion(items, fairId, workshopId, promotion, now);
-        write(items);
+        int check = addPromotion(items, fairId, workshopId, promotion, now);
+        write(items, Map.of(check, next.registrationId()), fairId);
     }
 
-    /** Leaves the waiting list; the others keep their order. */
-    public void cancelWaitlisted(String fairId, String workshopId, Signup signup, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(workshopUpdate(fairId, workshopId, "REMOVE #waitlist.#r", "#waitlist.#r = :ticket",
-                Map.of("#r", signup.registrationId()), Map.of(":ticket", n(signup.ticket()))));
-        items.add(statusChange(fairId, workshopId, signup.registrationId(), Signup.Status.WAITLISTED,
-                Signup.Status.CANCELLED, now));
-        write(items);
+    /**
+     * Leaves the waiting list; the others keep their order. The ticket and the signup go together,
+     * and only the very record that was read ({@code seen}, by its {@code updatedAt}) is cancelled,
+     * never a newer one. A WAITLISTED signup found without a ticket (data older than writing the
+     * two together) is simply cancelled: there is no place in line to give up.
+     */
+    public void cancelWaitlisted(Signup seen, Instant now) {
+        String fairId = seen.fairId();
+        String workshopId = seen.workshopId();
+        String registrationId = seen.registrationId();
+        Map<String, AttributeValue> values = Map.of(":to", s(Signup.Status.CANCELLED.name()),
+                ":from", s(Signup.Status.WAITLISTED.name()), ":now", s(now.toString()),
+                ":seen", s(seen.updatedAt().toString()));
+        TransactWriteItem cancel = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(signupKey(fairId, workshopId, registrationId))
+                .updateExpression("SET #status = :to, updatedAt = :now REMOVE ticket")
+                .conditionExpression("#status = :from AND updatedAt = :seen")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values)).build();
+        List<TransactWriteItem> items = List.of(
+                workshopUpdate(fairId, workshopId, "REMOVE #waitlist.#r", "attribute_exists(#waitlist.#r)",
+                        Map.of("#r", registrationId), Map.of()),
+                cancel);
+        try {
+            write(items, Map.of(), fairId);
+        } catch (Contention e) {
+            if (e.currentSeats().isEmpty() || e.currentSeats().get().waitlist().containsKey(registrationId)) {
+                throw e;
+            }
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId))
+                        .updateExpression("SET #status = :to, updatedAt = :now REMOVE ticket")
+                        .conditionExpression("#status = :from AND updatedAt = :seen")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException changed) {
+                throw new Contention(null); // promoted or cancelled meanwhile: read it again
+            }
+        }
     }
 
-    private void addPromotion(List<TransactWriteItem> items, String fairId, String workshopId, Promotion promotion,
-                              Instant now) {
+    /** Adds the promoted person's signup, agenda and registration check; returns the check's index. */
+    private int addPromotion(List<TransactWriteItem> items, String fairId, String workshopId, Promotion promotion,
+                             Instant now) {
         String registrationId = promotion.entry().registrationId();
         // An update, not a put: the signup keeps when it was made. Its record may not be written
         // yet (the reservation is what counts), hence "not exists" is accepted.
@@ -268,6 +288,8 @@ public final class SignupRepository {
                         ":type", s(TYPE_SIGNUP), ":fair", s(fairId), ":workshop", s(workshopId),
                         ":registration", s(registrationId)))).build());
         items.add(agendaChange(fairId, registrationId, promotion.agenda(), "ADD confirmed :w", workshopId));
+        items.add(registrations.stillRegistered(fairId, registrationId));
+        return items.size() - 1;
     }
 
     private TransactWriteItem workshopUpdate(String fairId, String workshopId, String update, String condition,
@@ -279,33 +301,31 @@ public final class SignupRepository {
                 names.put("#" + name, name);
             }
         }
+        // DynamoDB refuses an empty map of values: give none when the expressions use none.
         return TransactWriteItem.builder().update(u -> u.tableName(workshops.table())
                 .key(WorkshopRepository.key(fairId, workshopId))
                 .updateExpression(update).conditionExpression(condition)
                 .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
     }
 
     private static Map<String, AttributeValue> signupItem(String fairId, String workshopId, String registrationId,
-                                                          Signup.Status status, long ticket, Instant now) {
+                                                          Signup.Status status, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(signupKey(fairId, workshopId, registrationId));
         item.put("type", s(TYPE_SIGNUP));
         item.put("fairId", s(fairId));
         item.put("workshopId", s(workshopId));
         item.put("registrationId", s(registrationId));
         item.put("status", s(status.name()));
-        if (ticket > 0) {
-            item.put("ticket", n(ticket));
-        }
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
         return item;
     }
 
     private TransactWriteItem putSignup(String fairId, String workshopId, String registrationId, Signup.Status status,
-                                        long ticket, Instant now) {
-        Map<String, AttributeValue> item = signupItem(fairId, workshopId, registrationId, status, ticket, now);
+                                        Instant now) {
+        Map<String, AttributeValue> item = signupItem(fairId, workshopId, registrationId, status, now);
         // A cancelled signup may be replaced; an active one never (no second seat).
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk) OR #status = :cancelled")
@@ -345,13 +365,27 @@ public final class SignupRepository {
                 .expressionAttributeValues(values)).build();
     }
 
-    /** Writes a transaction whose first item is the workshop's. */
-    private void write(List<TransactWriteItem> items) {
+    /**
+     * Writes a transaction whose first item is the workshop's, with a check that each registration
+     * in {@code checks} (index of its check item, or where it is to be appended) still exists.
+     */
+    private void write(List<TransactWriteItem> items, Map<Integer, String> checks, String fairId) {
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        for (var check : new java.util.TreeMap<>(checks).entrySet()) {
+            if (check.getKey() >= all.size()) {
+                all.add(registrations.stillRegistered(fairId, check.getValue()));
+            }
+        }
         try {
-            Transactions.write(dynamoDb, items);
+            Transactions.write(dynamoDb, all);
         } catch (TransactionCanceledException e) {
+            for (var check : checks.entrySet()) {
+                if (Transactions.conditionFailed(e, check.getKey())) {
+                    throw new RegistrationGone(check.getValue());
+                }
+            }
             boolean onlyWorkshop = Transactions.conditionFailed(e, 0);
-            for (int i = 1; i < items.size(); i++) {
+            for (int i = 1; i < all.size(); i++) {
                 onlyWorkshop &= !Transactions.conditionFailed(e, i);
             }
             var current = onlyWorkshop ? e.cancellationReasons().getFirst().item() : null;
@@ -366,18 +400,12 @@ public final class SignupRepository {
         if (!conflict || attempt >= CONFLICT_RETRIES) {
             throw e;
         }
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(200, 5L << Math.min(attempt, 6)) + 1));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw e;
-        }
+        Backoff.CONTENTION.pause(attempt);
     }
 
     static Signup fromItem(Map<String, AttributeValue> item) {
         return new Signup(string(item, "fairId"), string(item, "workshopId"), string(item, "registrationId"),
                 Signup.Status.valueOf(string(item, "status")),
-                item.containsKey("ticket") ? Items.number(item, "ticket") : 0,
                 Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")));
     }
 }

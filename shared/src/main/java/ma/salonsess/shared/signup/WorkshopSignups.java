@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.retry.Backoff;
 import ma.salonsess.shared.workshop.Seats;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.Workshop;
@@ -29,36 +29,41 @@ public final class WorkshopSignups {
     private final SignupRepository signups;
     private final Clock clock;
 
-    public sealed interface Outcome {
+    /** What a sign-up answers. */
+    public sealed interface SignUpResult {
+    }
+
+    /** What a cancellation answers. */
+    public sealed interface CancelResult {
     }
 
     /** Signed up now or before ({@code existing}); {@code waitlistPosition} is 0 when CONFIRMED. */
-    public record Signed(Signup signup, int waitlistPosition, boolean existing) implements Outcome {
+    public record Signed(Signup signup, int waitlistPosition, boolean existing) implements SignUpResult {
     }
 
-    /** No registration with this id for this access token. */
-    public record RegistrationNotFound() implements Outcome {
+    /** No registration with this id for this access token (or it was erased meanwhile). */
+    public record RegistrationNotFound() implements SignUpResult, CancelResult {
     }
 
-    public record WorkshopNotFound() implements Outcome {
+    public record WorkshopNotFound() implements SignUpResult {
     }
 
     /** The registrant holds a seat in {@code other}, which overlaps in time. */
-    public record Overlap(Workshop other) implements Outcome {
+    public record Overlap(Workshop other) implements SignUpResult {
     }
 
     /** Still contended after {@link #PATIENCE}: nothing changed, the client should retry. */
-    public record Busy() implements Outcome {
-    }
-
-    public record Cancelled() implements Outcome {
-    }
-
-    public record NotSignedUp() implements Outcome {
+    public record Busy() implements SignUpResult, CancelResult {
     }
 
     /** The workshop is full and so is its waiting list. */
-    public record WaitlistFull() implements Outcome {
+    public record WaitlistFull() implements SignUpResult {
+    }
+
+    public record Cancelled() implements CancelResult {
+    }
+
+    public record NotSignedUp() implements CancelResult {
     }
 
     public WorkshopSignups(RegistrationRepository registrations, WorkshopRepository workshops, SignupRepository signups,
@@ -69,13 +74,17 @@ public final class WorkshopSignups {
         this.clock = clock;
     }
 
-    public Outcome signUp(String fairId, String workshopId, String registrationId, AccessToken token) {
+    public SignUpResult signUp(String fairId, String workshopId, String registrationId, AccessToken token) {
         if (registrations.findOwned(fairId, registrationId, token).isEmpty()) {
             return new RegistrationNotFound();
         }
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        int attempt = 0;
+        int contended = 0;
+        boolean lineServed = false;
         while (System.nanoTime() < deadline) {
+            // The signup is read before the seats: a ticket seen missing afterwards is then really
+            // gone, never one about to be written with a signup read too early.
+            Optional<Signup> existing = signups.find(fairId, workshopId, registrationId);
             List<ScheduledWorkshop> programme = workshops.programme(fairId);
             Optional<ScheduledWorkshop> target = programme.stream()
                     .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
@@ -83,64 +92,86 @@ public final class WorkshopSignups {
                 return new WorkshopNotFound();
             }
             Seats seats = target.get().seats();
-            Optional<Signup> existing = signups.find(fairId, workshopId, registrationId);
             if (existing.isPresent() && existing.get().active()) {
-                return new Signed(existing.get(), seats.positionOf(registrationId), true);
+                Signup signup = existing.get();
+                if (signup.status() == Signup.Status.WAITLISTED && !seats.waitlist().containsKey(registrationId)) {
+                    // Promoted or cancelled since it was read, or a signup stranded without its
+                    // ticket by data older than this code: cancelled only if still this very
+                    // record, then the registrant joins the line afresh.
+                    retire(signup);
+                    continue;
+                }
+                return new Signed(signup, seats.positionOf(registrationId), true);
             }
             if (seats.waitlist().containsKey(registrationId)) {
-                // In line already, by a request that did not get to write its record: finish it.
-                long ticket = seats.waitlist().get(registrationId);
-                if (signups.recordWaiting(fairId, workshopId, registrationId, ticket, clock.instant())) {
-                    return new Signed(waiting(fairId, workshopId, registrationId, ticket),
-                            seats.positionOf(registrationId), true);
+                // A ticket with no active signup beside it; read again, as they may have joined
+                // since. Still none: it is nobody's place in line (data older than this code).
+                if (signups.find(fairId, workshopId, registrationId).filter(Signup::active).isEmpty()) {
+                    signups.withdrawPlace(fairId, workshopId, registrationId, seats.waitlist().get(registrationId));
                 }
                 continue;
             }
             Agenda agenda = signups.agenda(fairId, registrationId);
-            Optional<Workshop> overlap = overlapping(programme, agenda, target.get().workshop());
-            if (overlap.isPresent()) {
-                return new Overlap(overlap.get());
-            }
-            // Decide from the seats; a refused write returns the current seats to decide again.
+            List<Workshop> all = programme.stream().map(ScheduledWorkshop::workshop).toList();
+            // Decide; a write refused only by the workshop's condition returns its seats as they
+            // are now, to decide again at once without reading anything again.
+            deciding:
             while (System.nanoTime() < deadline) {
                 try {
-                    if (seats.full() && seats.waitlistLength() >= SignupRepository.MAX_WAITLIST) {
-                        return new WaitlistFull();
-                    }
-                    if (!seats.full()) {
-                        if (!seats.waitlist().isEmpty() && fillFreeSeats(fairId, workshopId)) {
-                            break; // the people waiting took the free seats first: read again
+                    switch (Seating.decide(target.get().workshop(), seats, agenda, all, lineServed)) {
+                        case Seating.Overlap overlap -> {
+                            return new Overlap(overlap.other());
                         }
-                        return new Signed(signups.confirm(fairId, workshopId, registrationId, agenda, clock.instant()),
-                                0, false);
+                        case Seating.LineFull full -> {
+                            return new WaitlistFull();
+                        }
+                        case Seating.ServeLineFirst serve -> {
+                            lineServed = !fillFreeSeats(fairId, workshopId);
+                            break deciding;
+                        }
+                        case Seating.TakeSeat seat -> {
+                            return new Signed(signups.confirm(fairId, workshopId, registrationId, agenda,
+                                    clock.instant()), 0, false);
+                        }
+                        case Seating.JoinLine join -> {
+                            Optional<Signed> placed = joinLine(fairId, workshopId, registrationId);
+                            if (placed.isPresent()) {
+                                return placed.get();
+                            }
+                            break deciding;
+                        }
                     }
-                    SignupRepository.Reservation place = signups.reserve(fairId, workshopId, registrationId);
-                    if (!signups.recordWaiting(fairId, workshopId, registrationId, place.ticket(), clock.instant())) {
-                        break; // a concurrent request of theirs holds a signup: read it
-                    }
-                    return new Signed(waiting(fairId, workshopId, registrationId, place.ticket()),
-                            place.seats().positionOf(registrationId), false);
                 } catch (SignupRepository.Contention e) {
                     if (e.currentSeats().isEmpty() || e.currentSeats().get().waitlist().containsKey(registrationId)) {
-                        backOff(attempt++);
-                        break;
+                        backOff(contended++);
+                        break deciding;
                     }
                     seats = e.currentSeats().get();
-                    if (seats.full() && seats.waitlistLength() >= SignupRepository.MAX_WAITLIST) {
-                        return new WaitlistFull();
-                    }
+                } catch (SignupRepository.RegistrationGone e) {
+                    return new RegistrationNotFound();
                 }
             }
         }
         return new Busy();
     }
 
-    private Signup waiting(String fairId, String workshopId, String registrationId, long ticket) {
-        return new Signup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, ticket, clock.instant(),
-                clock.instant());
+    /**
+     * Joins the line, and answers the place it gave. Empty when the signup is neither waiting nor
+     * seated a moment later (cancelled by the registrant's own concurrent request): read again.
+     */
+    private Optional<Signed> joinLine(String fairId, String workshopId, String registrationId) {
+        Signup waiting = signups.joinWaitlist(fairId, workshopId, registrationId, clock.instant());
+        int position = workshops.find(fairId, workshopId).map(w -> w.seats().positionOf(registrationId)).orElse(0);
+        if (position > 0) {
+            return Optional.of(new Signed(waiting, position, false));
+        }
+        // Promoted the moment after joining: answer the seat.
+        return signups.find(fairId, workshopId, registrationId)
+                .filter(s -> s.status() == Signup.Status.CONFIRMED)
+                .map(s -> new Signed(s, 0, false));
     }
 
-    public Outcome cancel(String fairId, String workshopId, String registrationId, AccessToken token) {
+    public CancelResult cancel(String fairId, String workshopId, String registrationId, AccessToken token) {
         if (registrations.findOwned(fairId, registrationId, token).isEmpty()) {
             return new RegistrationNotFound();
         }
@@ -150,7 +181,8 @@ public final class WorkshopSignups {
     /**
      * Everything of an erased (or expired) registration leaves the workshops: each seat is given
      * to the next person who can take it, each place in line is left, then the signup records
-     * and the agenda are deleted. Running it again finds nothing left to do.
+     * and the agenda are deleted. Running it again finds nothing left to do. No write seats the
+     * registration meanwhile: each checks that it still exists.
      */
     public void forget(String fairId, String registrationId) {
         for (ScheduledWorkshop w : workshops.programme(fairId)) {
@@ -167,9 +199,9 @@ public final class WorkshopSignups {
         signups.deleteAgenda(fairId, registrationId);
     }
 
-    private Outcome cancel(String fairId, String workshopId, String registrationId) {
+    private CancelResult cancel(String fairId, String workshopId, String registrationId) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+        for (int attempt = 0; System.nanoTime() < deadline; ) {
             Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);
             if (signup.isEmpty()) {
                 return new NotSignedUp();
@@ -179,19 +211,24 @@ public final class WorkshopSignups {
                     case CANCELLED -> {
                         return new Cancelled(); // a retried cancellation changes nothing
                     }
-                    case WAITLISTED -> signups.cancelWaitlisted(fairId, workshopId, signup.get(), clock.instant());
+                    case WAITLISTED -> signups.cancelWaitlisted(signup.get(), clock.instant());
                     case CONFIRMED -> {
                         List<ScheduledWorkshop> programme = workshops.programme(fairId);
-                        ScheduledWorkshop target = programme.stream()
-                                .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst().orElseThrow();
+                        Optional<ScheduledWorkshop> target = programme.stream()
+                                .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
+                        if (target.isEmpty()) {
+                            return new NotSignedUp(); // the workshop itself is gone
+                        }
                         signups.cancelConfirmed(fairId, workshopId, registrationId,
-                                signups.agenda(fairId, registrationId), nextEligible(programme, target),
-                                clock.instant());
+                                signups.agenda(fairId, registrationId), nextEligible(programme, target.get()),
+                                target.get().seats(), clock.instant());
                     }
                 }
                 return new Cancelled();
             } catch (SignupRepository.Contention e) {
-                backOff(attempt);
+                backOff(attempt++);
+            } catch (SignupRepository.RegistrationGone e) {
+                leaveLine(fairId, workshopId, e.registrationId());
             }
         }
         return new Busy();
@@ -204,7 +241,7 @@ public final class WorkshopSignups {
     public boolean fillFreeSeats(String fairId, String workshopId) {
         boolean promoted = false;
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
+        for (int attempt = 0; System.nanoTime() < deadline; ) {
             List<ScheduledWorkshop> programme = workshops.programme(fairId);
             Optional<ScheduledWorkshop> target = programme.stream()
                     .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
@@ -219,40 +256,51 @@ public final class WorkshopSignups {
                 signups.promoteIntoFreeSeat(fairId, workshopId, next.get(), clock.instant());
                 promoted = true;
             } catch (SignupRepository.Contention e) {
-                backOff(attempt);
+                backOff(attempt++);
+            } catch (SignupRepository.RegistrationGone e) {
+                leaveLine(fairId, workshopId, e.registrationId());
             }
         }
         return promoted;
     }
 
+    /**
+     * Takes someone erased out of the line, so that the seat offered to them passes on now rather
+     * than when their erasure reaches this workshop (which then finds nothing left to do).
+     */
+    private void leaveLine(String fairId, String workshopId, String registrationId) {
+        Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);
+        if (signup.isPresent() && signup.get().status() == Signup.Status.WAITLISTED) {
+            retire(signup.get());
+        } else if (signup.isEmpty()) {
+            workshops.find(fairId, workshopId).map(w -> w.seats().waitlist().get(registrationId))
+                    .ifPresent(ticket -> signups.withdrawPlace(fairId, workshopId, registrationId, ticket));
+        }
+    }
+
+    /** Cancels this WAITLISTED record if it is still the one read; otherwise leaves it to a new read. */
+    private void retire(Signup waiting) {
+        try {
+            signups.cancelWaitlisted(waiting, clock.instant());
+        } catch (SignupRepository.Contention changed) {
+            // it changed meanwhile: whoever reads it next decides from what it is now
+        }
+    }
+
     private Optional<SignupRepository.Promotion> nextEligible(List<ScheduledWorkshop> programme,
                                                               ScheduledWorkshop target) {
         Workshop workshop = target.workshop();
+        List<Workshop> all = programme.stream().map(ScheduledWorkshop::workshop).toList();
         for (WaitlistEntry entry : target.seats().waiting()) {
             Agenda agenda = signups.agenda(workshop.fairId(), entry.registrationId());
-            if (overlapping(programme, agenda, workshop).isEmpty()) {
+            if (Seating.overlapping(all, agenda, workshop).isEmpty()) {
                 return Optional.of(new SignupRepository.Promotion(entry, agenda));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Workshop> overlapping(List<ScheduledWorkshop> programme, Agenda agenda, Workshop target) {
-        return programme.stream().map(ScheduledWorkshop::workshop)
-                .filter(w -> !w.workshopId().equals(target.workshopId()))
-                .filter(w -> agenda.confirmedWorkshopIds().contains(w.workshopId()))
-                .filter(w -> w.overlaps(target))
-                .findFirst();
-    }
-
-    /** Full jitter, growing to half a second. */
     private static void backOff(int attempt) {
-        long ceiling = Math.min(500, 10L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
+        Backoff.CONTENTION.pause(attempt);
     }
 }
