@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The organiser routes through the local run: its JWT authorizer refuses what API Gateway's
- * would, the handler refuses tokens outside the organisers group, and a whole organiser and
- * registrant flow works over HTTP.
+ * would, the handler refuses tokens outside the organisers and admins groups and organisers of
+ * other fairs, the local admin token works, and a whole admin, organiser and registrant flow works
+ * over HTTP.
  */
 class OrganiserAuthTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -101,11 +102,30 @@ class OrganiserAuthTest {
     }
 
     @Test
-    void anOrganiserSetsUpAFairAndARegistrantTakesASeat() throws Exception {
+    void theLocalAdminTokenCreatesAFairWhichTheLocalOrganiserCannot() throws Exception {
+        String fairPath = newFairPath();
+        String fairId = fairPath.substring("/admin/fairs/".length());
+        HttpResponse<String> refused = send("PUT", fairPath, backend.organiserToken(), fairBody());
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElseThrow());
+        assertEquals(404, send("GET", "/fairs/" + fairId + "/workshops", null, null).statusCode(), "nothing created");
+
+        String strangers = fairBody().replace("organisation@example.org", "someone-else@example.org");
+        HttpResponse<String> created = send("PUT", fairPath, backend.adminToken(), strangers);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, send("GET", "/fairs/" + fairId + "/workshops", null, null).statusCode());
+        assertEquals(403, send("GET", fairPath + "/survey-results", backend.organiserToken(), null).statusCode(),
+                "not the local organiser's fair");
+        assertEquals(200, send("GET", fairPath + "/survey-results", backend.adminToken(), null).statusCode(),
+                "admins act on every fair");
+    }
+
+    @Test
+    void anAdminCreatesAFairItsOrganiserSetsItUpAndARegistrantTakesASeat() throws Exception {
         String token = backend.organiserToken();
         String fairPath = newFairPath();
         String fairId = fairPath.substring("/admin/fairs/".length());
-        assertEquals(201, send("PUT", fairPath, token, fairBody()).statusCode());
+        assertEquals(201, send("PUT", fairPath, backend.adminToken(), fairBody()).statusCode());
         String workshop = "{\"title\":{\"fr\":\"Commerce équitable\",\"ar\":\"التجارة العادلة\"},\"room\":\"Salle C\","
                 + "\"startsAt\":\"2027-03-19T10:00:00+01:00\",\"endsAt\":\"2027-03-19T12:00:00+01:00\","
                 + "\"capacity\":1,\"language\":\"ar\"}";
