@@ -73,7 +73,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private HttpResponse putFair(HttpRequest request) {
-        OrganiserAccess.Caller caller = OrganiserAccess.require(request);
+        OrganiserAccess.Caller caller = OrganiserAccess.caller(request);
         var body = JsonRequestBody.read(request);
         String fairId = request.pathParameter("fairId");
         var badId = Ids.checkSlug("fairId", fairId);

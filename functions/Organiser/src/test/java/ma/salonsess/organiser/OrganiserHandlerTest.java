@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
@@ -175,6 +176,26 @@ class OrganiserHandlerTest {
         assertForbidden(call(withClaims(unverified, claims)));
         claims.remove("email_verified");
         assertForbidden(call(withClaims(unverified, claims)));
+    }
+
+    @Test
+    void anOrganisersSaveIsRefusedOnceAnAdminHasRemovedThemAndNeverTouchesTheOrganisers() {
+        String fairId = fixtures.newFair();
+        Fair read = fairs().find(fairId).orElseThrow();
+        // Between the organiser's read and write, an admin hands the fair to someone else.
+        Fair handedOver = new Fair(fairId, read.name(), read.city(), read.venue(), read.startDate(), read.endDate(),
+                read.timeZone(), List.of("peer@example.org"), read.defaultLanguage());
+        fairs().save(handedOver);
+        Fair moved = new Fair(fairId, read.name(), read.city(), "Ailleurs", read.startDate(), read.endDate(),
+                read.timeZone(), List.of(ORGANISER, "stranger@example.org"), read.defaultLanguage());
+
+        assertFalse(fairs().updateAsOrganiser(moved, ORGANISER));
+        assertEquals(handedOver, fairs().find(fairId).orElseThrow(), "nothing written");
+
+        assertTrue(fairs().updateAsOrganiser(moved, "peer@example.org"));
+        Fair saved = fairs().find(fairId).orElseThrow();
+        assertEquals("Ailleurs", saved.venue());
+        assertEquals(List.of("peer@example.org"), saved.organiserEmails(), "organisers are the admins' to write");
     }
 
     private FairRepository fairs() {

@@ -69,8 +69,11 @@ public final class OrganiserAccess {
         }
     }
 
-    /** The caller of an organiser route, or a 401/403 problem when the token belongs to neither group. */
-    public static Caller require(HttpRequest request) {
+    /**
+     * The caller of an organiser route, or a 401/403 problem when the token belongs to neither
+     * group. This alone does not let anyone act on a fair: routes of a fair use {@link #requireFair}.
+     */
+    public static Caller caller(HttpRequest request) {
         Map<String, String> claims = request.claims();
         if (claims.isEmpty() || !claims.containsKey("sub")) {
             throw new ProblemException(Problem.of(401, "unauthorized", "Organiser token required",
@@ -93,7 +96,7 @@ public final class OrganiserAccess {
      * 401 or 403 problem, or 404 when there is no such fair (fair ids are public: the programme is).
      */
     public static Fair requireFair(HttpRequest request, Function<String, Optional<Fair>> find) {
-        Caller caller = require(request);
+        Caller caller = caller(request);
         Fair fair = find.apply(request.pathParameter("fairId")).orElseThrow(() -> new ProblemException(
                 Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.").at(request.path())));
         Verdict verdict = mayActOn(caller, fair);

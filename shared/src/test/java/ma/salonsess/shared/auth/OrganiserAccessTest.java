@@ -62,17 +62,17 @@ class OrganiserAccessTest {
     void theCallerIsReadFromTheClaimsAndAnUnverifiedEmailCountsForNothing() {
         Map<String, String> claims = new HashMap<>(Map.of("sub", "s1", "email", "amina@example.org",
                 "email_verified", "true", "cognito:groups", "[organisers]"));
-        assertEquals(AMINA, OrganiserAccess.require(request(claims)));
+        assertEquals(AMINA, OrganiserAccess.caller(request(claims)));
         claims.put("email_verified", "false");
-        assertEquals(new Caller("s1", Optional.empty(), false), OrganiserAccess.require(request(claims)));
+        assertEquals(new Caller("s1", Optional.empty(), false), OrganiserAccess.caller(request(claims)));
         claims.remove("email_verified");
-        assertEquals(Optional.empty(), OrganiserAccess.require(request(claims)).verifiedEmail());
+        assertEquals(Optional.empty(), OrganiserAccess.caller(request(claims)).verifiedEmail());
         claims.put("cognito:groups", "[admins]");
-        assertEquals(true, OrganiserAccess.require(request(claims)).admin());
+        assertEquals(true, OrganiserAccess.caller(request(claims)).admin());
         claims.put("cognito:groups", "[exhibitors]");
-        assertEquals(403, assertThrows(ProblemException.class, () -> OrganiserAccess.require(request(claims)))
+        assertEquals(403, assertThrows(ProblemException.class, () -> OrganiserAccess.caller(request(claims)))
                 .problem().status());
-        assertEquals(401, assertThrows(ProblemException.class, () -> OrganiserAccess.require(request(Map.of())))
+        assertEquals(401, assertThrows(ProblemException.class, () -> OrganiserAccess.caller(request(Map.of())))
                 .problem().status());
     }
 

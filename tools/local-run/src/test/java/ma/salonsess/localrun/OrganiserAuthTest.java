@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.shared.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +121,39 @@ class OrganiserAuthTest {
                 "not the local organiser's fair");
         assertEquals(200, send("GET", fairPath + "/survey-results", backend.adminToken(), null).statusCode(),
                 "admins act on every fair");
+    }
+
+    /**
+     * Every route behind the organiser authorizer, as the template declares them (so a route added
+     * later is covered too), refuses the local organiser on a fair they do not organise.
+     */
+    @Test
+    void everyOrganiserRouteRefusesAnOrganiserOfAnotherFairAndChangesNothing() throws Exception {
+        String fairPath = newFairPath();
+        String fairId = fairPath.substring("/admin/fairs/".length());
+        String strangers = fairBody().replace("organisation@example.org", "someone-else@example.org");
+        assertEquals(201, send("PUT", fairPath, backend.adminToken(), strangers).statusCode());
+        String programme = send("GET", "/fairs/" + fairId + "/workshops", null, null).body();
+
+        SamTemplate template = SamTemplate.load(RepositoryLayout.root().resolve("template.yaml"));
+        List<String> checked = new ArrayList<>();
+        for (SamTemplate.FunctionDefinition function : template.functions()) {
+            for (SamTemplate.HttpRoute route : function.httpRoutes()) {
+                if (route.authorizer() == null) {
+                    continue;
+                }
+                assertTrue(route.path().startsWith("/admin/fairs/{fairId}"), route.routeKey() + " names no fair");
+                String path = route.path().replace("{fairId}", fairId).replaceAll("\\{[^}]+}", "x");
+                String body = route.path().equals("/admin/fairs/{fairId}") ? fairBody() : "{}";
+                HttpResponse<String> response = send(route.method(), path, backend.organiserToken(), body);
+                assertEquals(403, response.statusCode(), route.routeKey() + ": " + response.body());
+                assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+                checked.add(route.routeKey());
+            }
+        }
+        assertTrue(checked.size() >= 8, "the admin routes: " + checked);
+        assertEquals(programme, send("GET", "/fairs/" + fairId + "/workshops", null, null).body(), "nothing changed");
+        assertTrue(backend.aws().mailbox().sentTo("someone-else@example.org").isEmpty(), "no digest sent");
     }
 
     @Test
