@@ -139,7 +139,10 @@ public final class DigestBenchmark {
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[organisers]")).build()).build())
+                                .withClaims(Map.of("sub", "bench", "cognito:groups", "[organisers]",
+                                        // The fair's organiser: only they (or an admin) get its digest.
+                                        "email", "organisation@example.org", "email_verified", "true"))
+                                .build()).build())
                 .build();
         return APIGatewayV2HTTPEvent.builder().withRouteKey("POST /admin/fairs/{fairId}/digest")
                 .withRawPath("/admin/fairs/" + fairId + "/digest").withPathParameters(Map.of("fairId", fairId))

@@ -77,24 +77,19 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private HttpResponse print(HttpRequest request) {
-        OrganiserAccess.require(request);
-        String fairId = request.pathParameter("fairId");
+        Fair fair = OrganiserAccess.requireFair(request, fairs::find);
+        String fairId = fair.fairId();
         var read = request.body().isBlank() ? new SheetFilter.Valid(new SheetFilter(null, null, null))
                 : SheetFilter.read(JsonRequestBody.read(request));
         if (read instanceof SheetFilter.Invalid invalid) {
             return Problem.validation(invalid.errors()).at(request.path()).toResponse();
         }
         SheetFilter filter = ((SheetFilter.Valid) read).filter();
-        var fair = fairs.find(fairId);
-        if (fair.isEmpty()) {
-            return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
-                    .at(request.path()).toResponse();
-        }
         // Only the selected registrations' badge content is held, not whole registrations.
         List<BadgeContent> badges = new ArrayList<>();
         registrations.forEachInFair(fairId, r -> {
-            if (filter.accepts(r, fair.get())) {
-                badges.add(content(fair.get(), r));
+            if (filter.accepts(r, fair)) {
+                badges.add(content(fair, r));
             }
         });
         badges.sort((a, b) -> a.fullName().compareToIgnoreCase(b.fullName()));

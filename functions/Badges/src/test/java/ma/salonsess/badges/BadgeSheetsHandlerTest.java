@@ -1,5 +1,7 @@
 package ma.salonsess.badges;
 
+import static ma.salonsess.testsupport.ApiEvents.asAdmin;
+import static ma.salonsess.testsupport.ApiEvents.asOrganiser;
 import static ma.salonsess.testsupport.ApiEvents.withBody;
 import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,9 +55,11 @@ class BadgeSheetsHandlerTest {
     private BadgeSheetsHandler handler;
     private RegistrationRepository registrations;
     private String fairId;
+    private LocalAws aws;
 
     @BeforeEach
     void setUp(LocalAws aws) {
+        this.aws = aws;
         handler = new BadgeSheetsHandler(aws.functionEnv("BadgeSheetsFunction"));
         registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
         fairId = "sheets-" + UUID.randomUUID().toString().substring(0, 8);
@@ -134,6 +138,24 @@ class BadgeSheetsHandlerTest {
         Json.parse(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(java.util.Set.of("role", "region", "since"), fields);
         assertEquals(404, call(print("{\"role\":\"PRESS\"}")).getStatusCode(), "nobody to print");
+    }
+
+    @Test
+    void anOrganiserOfAnotherFairPrintsNothingAnAdminPrints() throws Exception {
+        register("Amal", Role.EXHIBITOR, Region.SOUSS_MASSA);
+        APIGatewayV2HTTPResponse refused = call(asOrganiser(print(null), "organiser-of-another-fair@example.org"));
+        assertEquals(403, refused.getStatusCode(), refused.getBody());
+        assertEquals("urn:salon-ess:problem:forbidden", Json.parse(refused.getBody()).get("type").asText());
+        assertTrue(sheetsInTheBucket().isEmpty(), "nothing rendered");
+
+        APIGatewayV2HTTPResponse printed = call(asAdmin(print(null)));
+        assertEquals(201, printed.getStatusCode(), printed.getBody());
+        assertEquals(1, sheetsInTheBucket().size());
+    }
+
+    private List<String> sheetsInTheBucket() {
+        return aws.s3().listObjectsV2(b -> b.bucket(aws.functionEnv("BadgeSheetsFunction").require("BADGE_BUCKET"))
+                .prefix("sheets/" + fairId + "/")).contents().stream().map(o -> o.key()).toList();
     }
 
     @Test

@@ -11,8 +11,6 @@ import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
-import ma.salonsess.shared.http.Problem;
-import ma.salonsess.shared.http.ProblemException;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 
@@ -61,8 +59,7 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private HttpResponse digest(HttpRequest request) {
-        OrganiserAccess.require(request);
-        var fair = sender.fairs.find(request.pathParameter("fairId")).orElseThrow(() -> notFound(request));
+        var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
         var sent = sender.send(fair);
         var body = Json.object().put("registrations", sent.registrations())
                 .put("newSinceLastDigest", sent.newSinceLastDigest()).put("csvAttached", sent.csvAttached());
@@ -72,8 +69,7 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private HttpResponse csv(HttpRequest request) {
-        OrganiserAccess.require(request);
-        var fair = sender.fairs.find(request.pathParameter("fairId")).orElseThrow(() -> notFound(request));
+        var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
         byte[] csv = sender.csv(fair.fairId());
         if (csv.length > maxInlineCsv) {
             String key = "exports/" + fair.fairId() + "/" + java.util.UUID.randomUUID() + ".csv";
@@ -89,10 +85,5 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return new HttpResponse(200, Map.of("content-type", "text/csv; charset=utf-8",
                 "content-disposition", "attachment; filename=\"" + fair.fairId() + "-inscriptions.csv\"",
                 "cache-control", "no-store"), Base64.getEncoder().encodeToString(csv));
-    }
-
-    private static ProblemException notFound(HttpRequest request) {
-        return new ProblemException(Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
-                .at(request.path()));
     }
 }

@@ -1,7 +1,10 @@
 package ma.salonsess.digest;
 
+import static ma.salonsess.testsupport.ApiEvents.asAdmin;
+import static ma.salonsess.testsupport.ApiEvents.asOrganiser;
 import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import ma.salonsess.localaws.SentEmail;
+import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.BadgeState;
@@ -198,6 +202,35 @@ class DigestTest {
         APIGatewayV2HTTPEvent visitor = withPathParameter(ApiEvents.load("admin-registrations-csv-get.json"), "fairId", fairId);
         visitor.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "x", "cognito:groups", "[visitors]"));
         assertEquals(403, api.handleRequest(visitor, null).getStatusCode());
+    }
+
+    @Test
+    void anOrganiserOfAnotherFairGetsNeitherTheDigestNorTheExport() throws Exception {
+        register("Amal", Role.EXHIBITOR, Region.SOUSS_MASSA, Sector.FOOD, true);
+        for (String sample : List.of("admin-digest-post.json", "admin-registrations-csv-get.json")) {
+            APIGatewayV2HTTPEvent event = asOrganiser(withPathParameter(ApiEvents.load(sample), "fairId", fairId),
+                    "organiser-of-another-fair@example.org");
+            APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+            API.assertMatches(event.getRouteKey(), response);
+            assertEquals(403, response.getStatusCode(), sample);
+            assertEquals("urn:salon-ess:problem:forbidden", Json.parse(response.getBody()).get("type").asText());
+            assertFalse(response.getBody().contains("Amal"), sample);
+        }
+        assertTrue(aws.mailbox().sent().isEmpty(), "no digest sent");
+        assertTrue(new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable")).lastDigestAt(fairId).isEmpty());
+    }
+
+    @Test
+    void theDigestAnAdminAsksForGoesToTheFairsOrganisersOnly() throws Exception {
+        register("Amal", Role.VISITOR, null, null, false);
+        APIGatewayV2HTTPEvent event = asAdmin(withPathParameter(ApiEvents.load("admin-digest-post.json"), "fairId", fairId));
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+        API.assertMatches(event.getRouteKey(), response);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("[\"organisation@example.org\"]", Json.parse(response.getBody()).get("sentTo").toString());
+        assertEquals(1, aws.mailbox().sentTo("organisation@example.org").size());
+        assertTrue(aws.mailbox().sentTo("admin@example.org").isEmpty(), "not to the caller");
+        assertEquals(1, aws.mailbox().sent().size());
     }
 
     @Test

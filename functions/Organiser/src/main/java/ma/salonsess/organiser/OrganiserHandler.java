@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The organiser routes under {@code /admin}: set up a fair and its workshops, see who signed up.
- * API Gateway's JWT authorizer lets only valid tokens through; each route also checks the
- * organisers group ({@link OrganiserAccess}) before doing anything.
+ * API Gateway's JWT authorizer lets only valid tokens through; each route also checks that the
+ * caller is an admin or one of the fair's organisers ({@link OrganiserAccess}) before doing anything.
  */
 public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String PUT_FAIR = "PUT /admin/fairs/{fairId}";
@@ -46,6 +46,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String SIGNUPS = "GET /admin/fairs/{fairId}/workshops/{workshopId}/signups";
 
     private final FairSetup setup;
+    private final FairRepository fairs;
     private final Router router = new Router(Map.of(PUT_FAIR, this::putFair, PUT_WORKSHOP, this::putWorkshop,
             SIGNUPS, this::signups));
 
@@ -60,7 +61,8 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
         SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops,
                 registrations);
-        this.setup = new FairSetup(new FairRepository(dynamoDb, fairsTable), workshops, signups, registrations,
+        this.fairs = new FairRepository(dynamoDb, fairsTable);
+        this.setup = new FairSetup(fairs, workshops, signups, registrations,
                 new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
                 new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
                         Clock.systemUTC()));
@@ -72,18 +74,18 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private HttpResponse putFair(HttpRequest request) {
-        OrganiserAccess.require(request);
+        OrganiserAccess.Caller caller = OrganiserAccess.caller(request);
         var body = JsonRequestBody.read(request);
         String fairId = request.pathParameter("fairId");
         var badId = Ids.checkSlug("fairId", fairId);
         if (badId.isPresent()) {
             return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
         }
-        return answer(request, setup.saveFair(fairId, body));
+        return answer(request, setup.saveFair(fairId, body, caller));
     }
 
     private HttpResponse putWorkshop(HttpRequest request) {
-        OrganiserAccess.require(request);
+        OrganiserAccess.requireFair(request, fairs::find);
         var body = JsonRequestBody.read(request);
         String workshopId = request.pathParameter("workshopId");
         var badId = Ids.checkSlug("workshopId", workshopId);
@@ -94,7 +96,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private HttpResponse signups(HttpRequest request) {
-        OrganiserAccess.require(request);
+        OrganiserAccess.requireFair(request, fairs::find);
         return answer(request, setup.signups(request.pathParameter("fairId"), request.pathParameter("workshopId")));
     }
 
@@ -115,6 +117,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
                                     + "the capacity cannot be lower. Nobody was unseated and nothing was changed.")
                     .at(request.path()).with("seatsTaken", Json.MAPPER.getNodeFactory().numberNode(below.seatsTaken()))
                     .toResponse();
+            case FairSetup.Forbidden forbidden -> forbidden.why().refusal(request).problem().toResponse();
             case FairSetup.Listed listed -> HttpResponse.json(200, view(listed.list()))
                     .withHeader("cache-control", "no-store");
         };

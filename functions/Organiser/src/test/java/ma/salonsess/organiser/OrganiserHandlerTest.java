@@ -1,5 +1,7 @@
 package ma.salonsess.organiser;
 
+import static ma.salonsess.testsupport.ApiEvents.asAdmin;
+import static ma.salonsess.testsupport.ApiEvents.asOrganiser;
 import static ma.salonsess.testsupport.ApiEvents.withBody;
 import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
@@ -42,6 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalAwsExtension.class)
 class OrganiserHandlerTest {
     private static final OpenApiContract API = OpenApiContract.load();
+    /** The organiser of the fixtures' fairs, of the demo fair and of the sample events. */
+    private static final String ORGANISER = "organisation@example.org";
     private LocalAws aws;
     private OrganiserHandler handler;
     private FairFixtures fixtures;
@@ -81,7 +86,7 @@ class OrganiserHandlerTest {
     }
 
     @Test
-    void anOrganiserCreatesThenUpdatesAFair() throws Exception {
+    void anAdminCreatesAFairAndItsOrganiserUpdatesIt() throws Exception {
         String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
         APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
 
@@ -93,10 +98,120 @@ class OrganiserHandlerTest {
 
         ObjectNode changed = (ObjectNode) Json.parse(event.getBody());
         changed.put("venue", "Palais des congrès");
-        APIGatewayV2HTTPResponse updated = call(withBody(event, Json.write(changed)));
-        assertEquals(200, updated.getStatusCode());
-        assertEquals("Palais des congrès", new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable"))
-                .find(fairId).orElseThrow().venue());
+        APIGatewayV2HTTPResponse updated = call(asOrganiser(withBody(event, Json.write(changed)), ORGANISER));
+        assertEquals(200, updated.getStatusCode(), updated.getBody());
+        assertEquals("Palais des congrès", fairs().find(fairId).orElseThrow().venue());
+        assertEquals(List.of(ORGANISER), fairs().find(fairId).orElseThrow().organiserEmails());
+    }
+
+    @Test
+    void anOrganiserCannotCreateAFairAnAdminCan() throws Exception {
+        String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPResponse refused = call(asOrganiser(
+                withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId), ORGANISER));
+        assertForbidden(refused);
+        assertTrue(fairs().find(fairId).isEmpty(), "nothing saved");
+
+        APIGatewayV2HTTPResponse created = call(asAdmin(
+                withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId)));
+        assertEquals(201, created.getStatusCode(), created.getBody());
+        assertTrue(fairs().find(fairId).isPresent());
+    }
+
+    @Test
+    void anOrganiserCannotAddOrRemoveOrganisersAnAdminCan() throws Exception {
+        String fairId = fixtures.newFair();
+        var before = fairs().find(fairId).orElseThrow();
+        for (List<String> organisers : List.of(List.of(ORGANISER, "stranger@example.org"), List.of("peer@example.org"))) {
+            APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+            ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+            body.put("venue", "Ailleurs");
+            var emails = body.putArray("organiserEmails");
+            organisers.forEach(emails::add);
+            assertForbidden(call(asOrganiser(withBody(event, Json.write(body)), ORGANISER)));
+            assertEquals(before, fairs().find(fairId).orElseThrow(), "nothing saved: " + organisers);
+        }
+
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+        body.putArray("organiserEmails").add(ORGANISER).add("peer@example.org");
+        APIGatewayV2HTTPResponse named = call(asAdmin(withBody(event, Json.write(body))));
+        assertEquals(200, named.getStatusCode(), named.getBody());
+        assertEquals(List.of(ORGANISER, "peer@example.org"), fairs().find(fairId).orElseThrow().organiserEmails());
+        fixtures.workshop(fairId, "atelier", 5, 10, 12);
+        assertEquals(200, call(asOrganiser(signupsOf(fairId, "atelier"), "peer@example.org")).getStatusCode(),
+                "the new organiser acts on the fair");
+    }
+
+    @Test
+    void anOrganiserOfAnotherFairGets403OnEveryRouteOfThisOneAndNothingChanges() throws Exception {
+        String fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "atelier", 5, 10, 12);
+        var fairBefore = fairs().find(fairId).orElseThrow();
+        var workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        var workshopBefore = workshops.find(fairId, "atelier").orElseThrow();
+        String other = "organiser-of-another-fair@example.org";
+
+        APIGatewayV2HTTPEvent fair = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+        ObjectNode body = (ObjectNode) Json.parse(fair.getBody());
+        body.putArray("organiserEmails").add(other);
+        assertForbidden(call(asOrganiser(withBody(fair, Json.write(body)), other)));
+        assertForbidden(call(asOrganiser(withBody(
+                withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId), "{}"), other)));
+        assertForbidden(call(asOrganiser(putWorkshop(fairId, "atelier", 50), other)));
+        assertForbidden(call(asOrganiser(putWorkshop(fairId, "nouvel-atelier", 50), other)));
+        assertForbidden(call(asOrganiser(signupsOf(fairId, "atelier"), other)));
+
+        assertEquals(fairBefore, fairs().find(fairId).orElseThrow());
+        assertEquals(workshopBefore.workshop(), workshops.find(fairId, "atelier").orElseThrow().workshop());
+        assertTrue(workshops.find(fairId, "nouvel-atelier").isEmpty());
+    }
+
+    @Test
+    void theFairsOwnOrganiserWithoutAVerifiedEmailIsRefused() throws Exception {
+        String fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "atelier", 5, 10, 12);
+        APIGatewayV2HTTPEvent unverified = asOrganiser(signupsOf(fairId, "atelier"), ORGANISER);
+        Map<String, String> claims = new HashMap<>(unverified.getRequestContext().getAuthorizer().getJwt().getClaims());
+        claims.put("email_verified", "false");
+        assertForbidden(call(withClaims(unverified, claims)));
+        claims.remove("email_verified");
+        assertForbidden(call(withClaims(unverified, claims)));
+    }
+
+    @Test
+    void anOrganisersSaveIsRefusedOnceAnAdminHasRemovedThemAndNeverTouchesTheOrganisers() {
+        String fairId = fixtures.newFair();
+        Fair read = fairs().find(fairId).orElseThrow();
+        // Between the organiser's read and write, an admin hands the fair to someone else.
+        Fair handedOver = new Fair(fairId, read.name(), read.city(), read.venue(), read.startDate(), read.endDate(),
+                read.timeZone(), List.of("peer@example.org"), read.defaultLanguage());
+        fairs().save(handedOver);
+        Fair moved = new Fair(fairId, read.name(), read.city(), "Ailleurs", read.startDate(), read.endDate(),
+                read.timeZone(), List.of(ORGANISER, "stranger@example.org"), read.defaultLanguage());
+
+        assertFalse(fairs().updateAsOrganiser(moved, ORGANISER));
+        assertEquals(handedOver, fairs().find(fairId).orElseThrow(), "nothing written");
+
+        assertTrue(fairs().updateAsOrganiser(moved, "peer@example.org"));
+        Fair saved = fairs().find(fairId).orElseThrow();
+        assertEquals("Ailleurs", saved.venue());
+        assertEquals(List.of("peer@example.org"), saved.organiserEmails(), "organisers are the admins' to write");
+    }
+
+    private FairRepository fairs() {
+        return new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+    }
+
+    private static APIGatewayV2HTTPEvent signupsOf(String fairId, String workshopId) {
+        return withPathParameter(withPathParameter(ApiEvents.load("admin-signups-get.json"), "fairId", fairId),
+                "workshopId", workshopId);
+    }
+
+    private static void assertForbidden(APIGatewayV2HTTPResponse response) throws Exception {
+        assertEquals(403, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+        assertEquals("urn:salon-ess:problem:forbidden", Json.parse(response.getBody()).get("type").asText());
     }
 
     @Test
@@ -144,11 +259,19 @@ class OrganiserHandlerTest {
 
     @Test
     void theGroupClaimIsReadInEachFormApiGatewayMayPassIt() throws Exception {
-        for (String groups : List.of("[organisers]", "[admins organisers]", "[\"organisers\"]", "admins,organisers")) {
+        for (String groups : List.of("[organisers]", "[admins organisers]", "[\"organisers\"]", "admins,organisers",
+                "organisers")) {
+            String fairId = fixtures.newFair();
+            APIGatewayV2HTTPEvent event = withClaims(withPathParameter(ApiEvents.load("admin-fair-put.json"),
+                    "fairId", fairId), Map.of("sub", "someone", "email", ORGANISER, "email_verified", "true",
+                    "cognito:groups", groups));
+            assertEquals(200, call(event).getStatusCode(), groups);
+        }
+        for (String groups : List.of("[admins]", "[organisers admins]", "[\"admins\"]", "organisers,admins")) {
             String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
             APIGatewayV2HTTPEvent event = withClaims(withPathParameter(ApiEvents.load("admin-fair-put.json"),
                     "fairId", fairId), Map.of("sub", "someone", "cognito:groups", groups));
-            assertEquals(201, call(event).getStatusCode(), groups);
+            assertEquals(201, call(event).getStatusCode(), "an admin creates a fair: " + groups);
         }
     }
 

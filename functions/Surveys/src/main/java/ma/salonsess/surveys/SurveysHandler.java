@@ -100,8 +100,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private HttpResponse dispatch(HttpRequest request) {
-        OrganiserAccess.require(request);
-        Fair fair = fair(request);
+        Fair fair = OrganiserAccess.requireFair(request, fairs::find);
         Instant now = clock.instant();
         if (now.isBefore(fair.endsAt().toInstant())) {
             throw new ProblemException(Problem.of(409, "fair-not-over", "The fair is not over",
@@ -114,8 +113,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private HttpResponse results(HttpRequest request) {
-        OrganiserAccess.require(request);
-        Fair fair = fair(request);
+        Fair fair = OrganiserAccess.requireFair(request, fairs::find);
         SurveyResults results = new SurveyResults();
         surveys.forEachInFair(fair.fairId(), results::add);
         return HttpResponse.json(200, SurveyResultsView.of(fair, results, workshops.programme(fair.fairId())))
@@ -136,11 +134,6 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
     private Survey survey(HttpRequest request) {
         return SurveyToken.keyOf(request.pathParameter("token")).flatMap(surveys::find)
                 .orElseThrow(() -> surveyNotFound());
-    }
-
-    private Fair fair(HttpRequest request) {
-        return fairs.find(request.pathParameter("fairId")).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.").at(request.path())));
     }
 
     /** The same answer for a token never issued, altered or erased: nothing to learn from it. */

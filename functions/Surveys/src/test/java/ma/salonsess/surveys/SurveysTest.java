@@ -1,5 +1,6 @@
 package ma.salonsess.surveys;
 
+import static ma.salonsess.testsupport.ApiEvents.asOrganiser;
 import static ma.salonsess.testsupport.ApiEvents.withBody;
 import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -249,6 +250,23 @@ class SurveysTest {
         var visitor = ApiEvents.load("admin-surveys-post.json");
         visitor.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[exhibitors]");
         assertEquals(403, api.handleRequest(withPathParameter(visitor, "fairId", fairId), null).getStatusCode());
+    }
+
+    @Test
+    void anOrganiserOfAnotherFairNeitherStartsItsSurveyNorReadsItsResults() {
+        register("Amal", Role.VISITOR, Language.FR, true);
+        for (String sample : List.of("admin-surveys-post.json", "admin-survey-results-get.json")) {
+            APIGatewayV2HTTPEvent event = asOrganiser(withPathParameter(ApiEvents.load(sample), "fairId", fairId),
+                    "organiser-of-another-fair@example.org");
+            APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+            API.assertMatches(event.getRouteKey(), response);
+            assertEquals(403, response.getStatusCode(), sample + ": " + response.getBody());
+            assertEquals("urn:salon-ess:problem:forbidden", parse(response.getBody()).get("type").asText());
+        }
+        try (SchedulerClient scheduler = aws.endpoints().schedulerClient()) {
+            assertTrue(schedules(scheduler).isEmpty(), "no dispatch scheduled");
+        }
+        assertTrue(aws.mailbox().sent().isEmpty());
     }
 
     @Test

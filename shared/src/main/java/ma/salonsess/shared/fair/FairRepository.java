@@ -51,6 +51,37 @@ public final class FairRepository {
         dynamoDb.putItem(b -> b.tableName(table).item(item));
     }
 
+    /**
+     * An organiser's save: everything but {@code organiserEmails}, which only admins set, and only
+     * while {@code organiserEntry} is still among them (an admin may have just removed it).
+     *
+     * @return false when the fair is gone or the organiser no longer is one; nothing was written
+     */
+    public boolean updateAsOrganiser(Fair fair, String organiserEntry) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":name", text(fair.name()));
+        values.put(":city", s(fair.city()));
+        values.put(":venue", s(fair.venue()));
+        values.put(":start", s(fair.startDate().toString()));
+        values.put(":end", s(fair.endDate().toString()));
+        values.put(":zone", s(fair.timeZone().getId()));
+        values.put(":language", s(fair.defaultLanguage().code()));
+        values.put(":me", s(organiserEntry));
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("fairId", s(fair.fairId()), "sk", s(FAIR_SORT_KEY)))
+                    .updateExpression("SET #name = :name, #city = :city, #venue = :venue, #start = :start, "
+                            + "#end = :end, #zone = :zone, #language = :language")
+                    .conditionExpression("attribute_exists(sk) AND contains(organiserEmails, :me)")
+                    // Aliases throughout: NAME and others are DynamoDB reserved words.
+                    .expressionAttributeNames(Map.of("#name", "name", "#city", "city", "#venue", "venue",
+                            "#start", "startDate", "#end", "endDate", "#zone", "timeZone", "#language", "defaultLanguage"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
     /** When the last digest of the fair went out, if one did. */
     public Optional<java.time.Instant> lastDigestAt(String fairId) {
         var item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)

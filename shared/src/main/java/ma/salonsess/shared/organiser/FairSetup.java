@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.fair.FairForm;
@@ -51,6 +52,10 @@ public final class FairSetup {
     public record Listed(SignupList list) implements Outcome {
     }
 
+    /** The caller may not do this to this fair; nothing was written. */
+    public record Forbidden(OrganiserAccess.Verdict why) implements Outcome {
+    }
+
     public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
                      RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys) {
         this.fairs = fairs;
@@ -61,16 +66,38 @@ public final class FairSetup {
         this.workshopSignups = workshopSignups;
     }
 
-    public Outcome saveFair(String fairId, JsonNode body) {
+    /**
+     * Creates (admins) or updates (admins, and the fair's own organisers) a fair. Who may is
+     * decided before the body is read, so a stranger learns nothing from validation answers.
+     */
+    public Outcome saveFair(String fairId, JsonNode body, OrganiserAccess.Caller caller) {
+        Optional<Fair> stored = fairs.find(fairId);
+        OrganiserAccess.Verdict may = OrganiserAccess.mayChange(caller, stored);
+        if (!may.allowed()) {
+            return new Forbidden(may);
+        }
         var read = FairForm.read(fairId, body);
         if (read instanceof FairForm.Invalid invalid) {
             return new Invalid(invalid.errors());
         }
         Fair fair = ((FairForm.Valid) read).fair();
-        boolean created = fairs.find(fairId).isEmpty();
-        fairs.save(fair);
+        if (caller.admin()) {
+            fairs.save(fair);
+        } else {
+            Fair current = stored.orElseThrow();
+            OrganiserAccess.Verdict naming = OrganiserAccess.mayName(caller, current, fair.organiserEmails());
+            if (!naming.allowed()) {
+                return new Forbidden(naming);
+            }
+            // The organisers stay as stored, written by admins only.
+            fair = new Fair(fair.fairId(), fair.name(), fair.city(), fair.venue(), fair.startDate(), fair.endDate(),
+                    fair.timeZone(), current.organiserEmails(), fair.defaultLanguage());
+            if (!fairs.updateAsOrganiser(fair, OrganiserAccess.organiserEntry(caller, current).orElseThrow())) {
+                return new Forbidden(OrganiserAccess.Verdict.NOT_THIS_FAIRS_ORGANISER);
+            }
+        }
         surveys.fairSaved(fair);
-        return new Saved<>(fair, created);
+        return new Saved<>(fair, stored.isEmpty());
     }
 
     public Outcome saveWorkshop(String fairId, String workshopId, JsonNode body) {

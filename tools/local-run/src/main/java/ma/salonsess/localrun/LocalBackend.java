@@ -184,10 +184,22 @@ public final class LocalBackend implements AutoCloseable {
         return jwt.sign(all);
     }
 
-    /** A token of a member of the organisers group, valid 12 hours: what the local run prints. */
+    /**
+     * A token of a member of the organisers group, valid 12 hours: what the local run prints. Its
+     * verified email is an organiser of the demo fair ({@code local/demo-fair.json}).
+     */
     public String organiserToken() {
-        ObjectNode claims = Json.object().put("sub", "local-organiser").put("email", "organisation@example.org");
+        ObjectNode claims = Json.object().put("sub", "local-organiser").put("email", "organisation@example.org")
+                .put("email_verified", true);
         claims.putArray("cognito:groups").add("organisers");
+        return signToken(claims);
+    }
+
+    /** A token of a member of the admins group (every fair; creates fairs, names organisers), valid 12 hours. */
+    public String adminToken() {
+        ObjectNode claims = Json.object().put("sub", "local-admin").put("email", "admin@example.org")
+                .put("email_verified", true);
+        claims.putArray("cognito:groups").add("admins");
         return signToken(claims);
     }
 

@@ -47,6 +47,9 @@ public final class LocalRun {
         String organiserToken = backend.organiserToken();
         Path tokenFile = state.resolve("organiser-token.txt");
         Files.writeString(tokenFile, organiserToken + "\n");
+        String adminToken = backend.adminToken();
+        Path adminTokenFile = state.resolve("admin-token.txt");
+        Files.writeString(adminTokenFile, adminToken + "\n");
         var description = backend.describe();
         System.out.printf("%nSalon ESS is running locally (started in %.1f s).%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API:          " + backend.apiUrl());
@@ -55,8 +58,12 @@ public final class LocalRun {
         if (demo) {
             System.out.println("  Demo fair:    salon-national-ess-2026");
         }
-        System.out.println("  Organiser token (12 h, also in " + root.relativize(tokenFile) + "):");
+        System.out.println("  Organiser token (12 h, organisation@example.org, an organiser of the demo fair; also in "
+                + root.relativize(tokenFile) + "):");
         System.out.println("    " + organiserToken);
+        System.out.println("  Admin token (12 h, creates fairs and names their organisers; also in "
+                + root.relativize(adminTokenFile) + "):");
+        System.out.println("    " + adminToken);
         System.out.println("  Routes:");
         description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
         description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));

@@ -69,8 +69,11 @@ class LocalRunTest {
         String fair = "/admin/fairs/foire-passee-" + System.nanoTime();
         String token = "Bearer " + backend.organiserToken();
         String past = "{\"name\": {\"fr\": \"Foire passée\"}, \"city\": \"Oujda\", \"venue\": \"Parc\", "
-                + "\"startDate\": \"2026-10-01\", \"endDate\": \"2026-10-04\", \"organiserEmails\": [\"o@example.org\"]}";
-        HttpResponse<String> saved = send(HttpRequest.newBuilder(api(fair)).header("authorization", token)
+                + "\"startDate\": \"2026-10-01\", \"endDate\": \"2026-10-04\", "
+                + "\"organiserEmails\": [\"organisation@example.org\"]}";
+        // An admin creates the fair, naming the local organiser, who starts its survey.
+        HttpResponse<String> saved = send(HttpRequest.newBuilder(api(fair))
+                .header("authorization", "Bearer " + backend.adminToken())
                 .header("content-type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(past)));
         assertEquals(201, saved.statusCode(), saved.body());
         String email = "survey-" + System.nanoTime() + "@example.org";

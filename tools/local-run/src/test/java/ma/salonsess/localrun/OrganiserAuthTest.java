@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.shared.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The organiser routes through the local run: its JWT authorizer refuses what API Gateway's
- * would, the handler refuses tokens outside the organisers group, and a whole organiser and
- * registrant flow works over HTTP.
+ * would, the handler refuses tokens outside the organisers and admins groups and organisers of
+ * other fairs, the local admin token works, and a whole admin, organiser and registrant flow works
+ * over HTTP.
  */
 class OrganiserAuthTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -101,11 +105,63 @@ class OrganiserAuthTest {
     }
 
     @Test
-    void anOrganiserSetsUpAFairAndARegistrantTakesASeat() throws Exception {
+    void theLocalAdminTokenCreatesAFairWhichTheLocalOrganiserCannot() throws Exception {
+        String fairPath = newFairPath();
+        String fairId = fairPath.substring("/admin/fairs/".length());
+        HttpResponse<String> refused = send("PUT", fairPath, backend.organiserToken(), fairBody());
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElseThrow());
+        assertEquals(404, send("GET", "/fairs/" + fairId + "/workshops", null, null).statusCode(), "nothing created");
+
+        String strangers = fairBody().replace("organisation@example.org", "someone-else@example.org");
+        HttpResponse<String> created = send("PUT", fairPath, backend.adminToken(), strangers);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(200, send("GET", "/fairs/" + fairId + "/workshops", null, null).statusCode());
+        assertEquals(403, send("GET", fairPath + "/survey-results", backend.organiserToken(), null).statusCode(),
+                "not the local organiser's fair");
+        assertEquals(200, send("GET", fairPath + "/survey-results", backend.adminToken(), null).statusCode(),
+                "admins act on every fair");
+    }
+
+    /**
+     * Every route behind the organiser authorizer, as the template declares them (so a route added
+     * later is covered too), refuses the local organiser on a fair they do not organise.
+     */
+    @Test
+    void everyOrganiserRouteRefusesAnOrganiserOfAnotherFairAndChangesNothing() throws Exception {
+        String fairPath = newFairPath();
+        String fairId = fairPath.substring("/admin/fairs/".length());
+        String strangers = fairBody().replace("organisation@example.org", "someone-else@example.org");
+        assertEquals(201, send("PUT", fairPath, backend.adminToken(), strangers).statusCode());
+        String programme = send("GET", "/fairs/" + fairId + "/workshops", null, null).body();
+
+        SamTemplate template = SamTemplate.load(RepositoryLayout.root().resolve("template.yaml"));
+        List<String> checked = new ArrayList<>();
+        for (SamTemplate.FunctionDefinition function : template.functions()) {
+            for (SamTemplate.HttpRoute route : function.httpRoutes()) {
+                if (route.authorizer() == null) {
+                    continue;
+                }
+                assertTrue(route.path().startsWith("/admin/fairs/{fairId}"), route.routeKey() + " names no fair");
+                String path = route.path().replace("{fairId}", fairId).replaceAll("\\{[^}]+}", "x");
+                String body = route.path().equals("/admin/fairs/{fairId}") ? fairBody() : "{}";
+                HttpResponse<String> response = send(route.method(), path, backend.organiserToken(), body);
+                assertEquals(403, response.statusCode(), route.routeKey() + ": " + response.body());
+                assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+                checked.add(route.routeKey());
+            }
+        }
+        assertTrue(checked.size() >= 8, "the admin routes: " + checked);
+        assertEquals(programme, send("GET", "/fairs/" + fairId + "/workshops", null, null).body(), "nothing changed");
+        assertTrue(backend.aws().mailbox().sentTo("someone-else@example.org").isEmpty(), "no digest sent");
+    }
+
+    @Test
+    void anAdminCreatesAFairItsOrganiserSetsItUpAndARegistrantTakesASeat() throws Exception {
         String token = backend.organiserToken();
         String fairPath = newFairPath();
         String fairId = fairPath.substring("/admin/fairs/".length());
-        assertEquals(201, send("PUT", fairPath, token, fairBody()).statusCode());
+        assertEquals(201, send("PUT", fairPath, backend.adminToken(), fairBody()).statusCode());
         String workshop = "{\"title\":{\"fr\":\"Commerce équitable\",\"ar\":\"التجارة العادلة\"},\"room\":\"Salle C\","
                 + "\"startsAt\":\"2027-03-19T10:00:00+01:00\",\"endsAt\":\"2027-03-19T12:00:00+01:00\","
                 + "\"capacity\":1,\"language\":\"ar\"}";

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
+import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.testsupport.LocalAws;
@@ -48,6 +49,17 @@ class TemplateAgreementTest {
             assertTrue(Stream.of(handler.getMethods()).anyMatch(m -> m.getName().equals(f.handlerMethod())),
                     f.logicalId() + ": no method " + f.handlerMethod());
         }
+    }
+
+    @Test
+    void everyGroupTheOrganiserRoutesCheckIsAGroupOfTheOrganiserPool() {
+        Set<String> groups = new TreeSet<>();
+        for (String id : TEMPLATE.resourcesOfType("AWS::Cognito::UserPoolGroup")) {
+            Map<String, Object> properties = TEMPLATE.properties(id);
+            assertEquals(Map.of("Ref", "OrganiserPool"), properties.get("UserPoolId"), id);
+            groups.add((String) properties.get("GroupName"));
+        }
+        assertEquals(new TreeSet<>(Set.of(OrganiserAccess.GROUP, OrganiserAccess.ADMINS)), groups);
     }
 
     /**

@@ -41,4 +41,26 @@ public final class ApiEvents {
         event.setIsBase64Encoded(false);
         return event;
     }
+
+    /** The event as sent by a member of the organisers group whose verified email address is {@code email}. */
+    public static APIGatewayV2HTTPEvent asOrganiser(APIGatewayV2HTTPEvent event, String email) {
+        return withCaller(event, "organiser-" + email, email, "[organisers]");
+    }
+
+    /** The event as sent by a member of the admins group (who organises no fair of the tests). */
+    public static APIGatewayV2HTTPEvent asAdmin(APIGatewayV2HTTPEvent event) {
+        return withCaller(event, "admin", "admin@example.org", "[admins]");
+    }
+
+    /** The token's other claims (issuer, audience, expiry) stay as in the sample. */
+    private static APIGatewayV2HTTPEvent withCaller(APIGatewayV2HTTPEvent event, String sub, String email, String groups) {
+        var jwt = event.getRequestContext().getAuthorizer().getJwt();
+        Map<String, String> claims = new HashMap<>(jwt.getClaims());
+        claims.put("sub", sub);
+        claims.put("email", email);
+        claims.put("email_verified", "true");
+        claims.put("cognito:groups", groups);
+        jwt.setClaims(claims);
+        return event;
+    }
 }
