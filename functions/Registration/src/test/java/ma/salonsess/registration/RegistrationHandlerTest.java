@@ -267,6 +267,19 @@ class RegistrationHandlerTest {
     }
 
     @Test
+    void textAfterTheJsonIsMalformedNotIgnored() throws Exception {
+        String form = ApiEvents.load("registration-post-visitor.json").getBody();
+        for (String body : List.of(form + " garbage", form + form, "{}{}", form + "\n]")) {
+            APIGatewayV2HTTPResponse response = call(withBody(post("registration-post-visitor.json"), body));
+            assertEquals(400, response.getStatusCode(), body);
+            assertEquals("urn:salon-ess:problem:malformed-json", json(response).get("type").asText());
+        }
+        assertTrue(written().isEmpty());
+        assertEquals(201, call(withBody(post("registration-post-visitor.json"), " " + form + " \n")).getStatusCode(),
+                "white space around the object is fine");
+    }
+
+    @Test
     void aBase64EncodedBodyIsReadLikeAnyOther() throws Exception {
         APIGatewayV2HTTPEvent event = post("registration-post-exhibitor.json");
         event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
