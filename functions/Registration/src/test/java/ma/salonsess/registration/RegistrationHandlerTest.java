@@ -280,6 +280,18 @@ class RegistrationHandlerTest {
     }
 
     @Test
+    void anEmailOutsideTheDocumentedGrammarIsRefused() throws Exception {
+        for (String email : List.of("a.@example.org", ".a@example.org", "a@example..org", "a@-example.org")) {
+            ObjectNode form = body("registration-post-visitor.json");
+            form.put("email", email);
+            APIGatewayV2HTTPResponse response = call(post("registration-post-visitor.json", form));
+            assertEquals(400, response.getStatusCode(), email);
+            assertEquals("email", json(response).get("errors").get(0).get("field").asText());
+        }
+        assertTrue(written().isEmpty());
+    }
+
+    @Test
     void aBase64EncodedBodyIsReadLikeAnyOther() throws Exception {
         APIGatewayV2HTTPEvent event = post("registration-post-exhibitor.json");
         event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));
