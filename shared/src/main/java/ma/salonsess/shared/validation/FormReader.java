@@ -183,7 +183,10 @@ public final class FormReader {
         return fr.map(f -> new ma.salonsess.shared.text.LocalizedText(f, ar.orElse(null), en.orElse(null)));
     }
 
-    /** A whole number within bounds. */
+    /**
+     * A whole number within bounds. A number beyond 64 bits is out of range rather than wrapped
+     * (18446744073709551619 is not 3), and 4.0 or 4.5 is not a whole number.
+     */
     public Optional<Integer> integer(JsonNode node, String name, String field, boolean required, int min, int max) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -192,11 +195,15 @@ public final class FormReader {
             }
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        if (!value.isIntegralNumber()) {
+            fail(field, "invalid_type", "Must be a whole number from " + min + " to " + max + ".");
+            return Optional.empty();
+        }
+        if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
             fail(field, "out_of_range", "Must be a whole number from " + min + " to " + max + ".");
             return Optional.empty();
         }
-        return Optional.of(value.asInt());
+        return Optional.of(value.intValue());
     }
 
     /** A value parsed from text, such as a date; {@code format} describes it in the error. */

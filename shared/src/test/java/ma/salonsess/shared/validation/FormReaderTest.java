@@ -19,6 +19,36 @@ class FormReaderTest {
         }
     }
 
+    private static List<FieldError> integerErrors(String number) {
+        FormReader form = new FormReader();
+        Optional<Integer> value = form.integer(body("{\"n\": " + number + "}"), "n", "n", true, 1, 5);
+        assertTrue(value.isEmpty(), number + " read as " + value);
+        return form.errors();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"18446744073709551619", "18446744073709551616", "9223372036854775808",
+            "-9223372036854775809", "4294967297", "1000000000000000000000000000000", "6", "0", "-3"})
+    void numbersOutOfRangeAreRefusedRatherThanWrapped(String number) {
+        assertEquals(List.of(new FieldError("n", "out_of_range", "Must be a whole number from 1 to 5.")),
+                integerErrors(number));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4.0", "4.5", "4e0", "1e400", "\"4\"", "true"})
+    void numbersThatAreNotWholeAreRefused(String number) {
+        assertEquals("invalid_type", integerErrors(number).getFirst().code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "5", "3"})
+    void wholeNumbersInRangeAreRead(String number) {
+        FormReader form = new FormReader();
+        assertEquals(Optional.of(Integer.parseInt(number)), form.integer(body("{\"n\": " + number + "}"), "n", "n",
+                true, 1, 5));
+        assertTrue(form.errors().isEmpty());
+    }
+
     private static List<FieldError> nameErrors(String name) {
         FormReader form = new FormReader();
         var node = Json.object().put("firstName", name);
