@@ -62,7 +62,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.setup = new FairSetup(new FairRepository(dynamoDb, fairsTable), workshops, signups, registrations,
                 new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
                 new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package ma.salonsess.shared.organiser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class FairSetup {
     private final SignupRepository signups;
     private final RegistrationRepository registrations;
     private final WorkshopSignups workshopSignups;
+    private final Clock clock;
 
     public sealed interface Outcome {
     }
@@ -52,17 +55,19 @@ public final class FairSetup {
     }
 
     public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
-                     RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys) {
+                     RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys,
+                     Clock clock) {
         this.fairs = fairs;
         this.surveys = surveys;
         this.workshops = workshops;
         this.signups = signups;
         this.registrations = registrations;
         this.workshopSignups = workshopSignups;
+        this.clock = clock;
     }
 
     public Outcome saveFair(String fairId, JsonNode body) {
-        var read = FairForm.read(fairId, body);
+        var read = FairForm.read(fairId, body, LocalDate.now(clock));
         if (read instanceof FairForm.Invalid invalid) {
             return new Invalid(invalid.errors());
         }
