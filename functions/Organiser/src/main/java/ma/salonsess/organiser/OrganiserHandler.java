@@ -26,7 +26,6 @@ import ma.salonsess.shared.organiser.SignupList;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
-import ma.salonsess.shared.validation.Ids;
 import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
@@ -73,23 +72,14 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     private HttpResponse putFair(HttpRequest request) {
         OrganiserAccess.require(request);
         var body = JsonRequestBody.read(request);
-        String fairId = request.pathParameter("fairId");
-        var badId = Ids.checkSlug("fairId", fairId);
-        if (badId.isPresent()) {
-            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
-        }
-        return answer(request, setup.saveFair(fairId, body));
+        return answer(request, setup.saveFair(request.pathParameter("fairId"), body));
     }
 
     private HttpResponse putWorkshop(HttpRequest request) {
         OrganiserAccess.require(request);
         var body = JsonRequestBody.read(request);
-        String workshopId = request.pathParameter("workshopId");
-        var badId = Ids.checkSlug("workshopId", workshopId);
-        if (badId.isPresent()) {
-            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
-        }
-        return answer(request, setup.saveWorkshop(request.pathParameter("fairId"), workshopId, body));
+        return answer(request, setup.saveWorkshop(request.pathParameter("fairId"), request.pathParameter("workshopId"),
+                body));
     }
 
     private HttpResponse signups(HttpRequest request) {
