@@ -93,7 +93,7 @@ public final class FormReader {
      * otherwise than it is, line and paragraph separators, and halves of a broken surrogate pair.
      * The zero-width joiner and non-joiner are kept: Arabic and Persian spelling needs them.
      */
-    static boolean invisible(int c) {
+    public static boolean invisible(int c) {
         if (c == 0x200C || c == 0x200D) {
             return false;
         }
