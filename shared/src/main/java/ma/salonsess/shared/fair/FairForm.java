@@ -15,9 +15,10 @@ import ma.salonsess.shared.validation.FormReader;
 /** What an organiser sends to create or update a fair. */
 public final class FairForm {
     /**
-     * How far from today a fair's dates may be. Dates beyond any fair (year +999999999, year 1) made
-     * the registration expiry and the nightly digest overflow; ten years either way keeps old fairs
-     * editable and leaves room to announce the next ones.
+     * How far from today a fair's dates may be. Dates beyond any fair overflowed once saved (year
+     * +999999999: the survey schedule and each registration's expiry, {@code Fair.endsAt} plus a
+     * delay) or broke the nightly digest (year 1); ten years either way keeps old fairs editable and
+     * leaves room to announce the next ones.
      */
     public static final int MAX_YEARS_FROM_TODAY = 10;
     /** The longest fair, first to last day: a month is far beyond any salon so far. */
