@@ -26,7 +26,6 @@ import ma.salonsess.shared.organiser.SignupList;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
-import ma.salonsess.shared.validation.Ids;
 import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
@@ -65,7 +64,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.setup = new FairSetup(fairs, workshops, signups, registrations,
                 new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
                 new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
-                        Clock.systemUTC()));
+                        Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override
@@ -76,23 +75,14 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     private HttpResponse putFair(HttpRequest request) {
         OrganiserAccess.Caller caller = OrganiserAccess.caller(request);
         var body = JsonRequestBody.read(request);
-        String fairId = request.pathParameter("fairId");
-        var badId = Ids.checkSlug("fairId", fairId);
-        if (badId.isPresent()) {
-            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
-        }
-        return answer(request, setup.saveFair(fairId, body, caller));
+        return answer(request, setup.saveFair(request.pathParameter("fairId"), body, caller));
     }
 
     private HttpResponse putWorkshop(HttpRequest request) {
         OrganiserAccess.requireFair(request, fairs::find);
         var body = JsonRequestBody.read(request);
-        String workshopId = request.pathParameter("workshopId");
-        var badId = Ids.checkSlug("workshopId", workshopId);
-        if (badId.isPresent()) {
-            return Problem.validation(List.of(badId.get())).at(request.path()).toResponse();
-        }
-        return answer(request, setup.saveWorkshop(request.pathParameter("fairId"), workshopId, body));
+        return answer(request, setup.saveWorkshop(request.pathParameter("fairId"), request.pathParameter("workshopId"),
+                body));
     }
 
     private HttpResponse signups(HttpRequest request) {

@@ -337,4 +337,72 @@ class OrganiserHandlerTest {
         attendees.forEach(a -> names.add(a.get("firstName").asText()));
         return names;
     }
+
+    private static Map<String, String> codes(APIGatewayV2HTTPResponse response) throws Exception {
+        Map<String, String> codes = new HashMap<>();
+        Json.parse(response.getBody()).get("errors").forEach(e -> codes.put(e.get("field").asText(),
+                e.get("code").asText()));
+        return codes;
+    }
+
+    @Test
+    void fairDatesBeyondAnyFairAreRefusedBeforeAnythingIsSaved() throws Exception {
+        FairRepository fairs = new FairRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        String fairId = "foire-" + UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+
+        body.put("endDate", "+999999999-12-31");
+        APIGatewayV2HTTPResponse farEnd = call(withBody(event, Json.write(body)));
+        assertEquals(400, farEnd.getStatusCode(), farEnd.getBody());
+        assertEquals(Map.of("endDate", "out_of_range"), codes(farEnd));
+        assertTrue(fairs.find(fairId).isEmpty(), "not saved");
+
+        body.put("startDate", "0001-01-01").put("endDate", "0001-01-03");
+        APIGatewayV2HTTPResponse farPast = call(withBody(event, Json.write(body)));
+        assertEquals(400, farPast.getStatusCode());
+        assertEquals(Map.of("startDate", "out_of_range", "endDate", "out_of_range"), codes(farPast));
+        assertTrue(fairs.find(fairId).isEmpty(), "not saved");
+
+        body.put("startDate", "2027-03-18").put("endDate", "2028-03-18");
+        APIGatewayV2HTTPResponse yearLong = call(withBody(event, Json.write(body)));
+        assertEquals(400, yearLong.getStatusCode());
+        assertEquals(Map.of("endDate", "too_long"), codes(yearLong));
+        assertTrue(fairs.find(fairId).isEmpty(), "not saved");
+
+        // An existing fair keeps its dates when an update's are out of bounds.
+        assertEquals(201, call(withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId))
+                .getStatusCode());
+        body.put("startDate", "2027-03-18").put("endDate", "+999999999-12-31");
+        assertEquals(400, call(withBody(withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId),
+                Json.write(body))).getStatusCode());
+        assertEquals(java.time.LocalDate.of(2027, 3, 21), fairs.find(fairId).orElseThrow().endDate());
+    }
+
+    @Test
+    void workshopTimesAndCapacitiesBeyondAnyWorkshopAreRefusedAndNothingIsSaved() throws Exception {
+        String fairId = fixtures.newFair();
+        WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        APIGatewayV2HTTPEvent event = putWorkshop(fairId, "atelier", 10);
+        ObjectNode body = (ObjectNode) Json.parse(event.getBody());
+
+        body.put("capacity", new java.math.BigInteger("18446744073709551617")); // 2^64 + 1: would wrap to 1
+        APIGatewayV2HTTPResponse wrapped = call(withBody(event, Json.write(body)));
+        assertEquals(400, wrapped.getStatusCode(), wrapped.getBody());
+        assertEquals(Map.of("capacity", "out_of_range"), codes(wrapped));
+
+        body.put("capacity", 12.5);
+        assertEquals(Map.of("capacity", "invalid_type"), codes(call(withBody(event, Json.write(body)))));
+
+        body.put("capacity", 10).put("endsAt", "+999999999-12-31T23:59:59-18:00");
+        APIGatewayV2HTTPResponse farEnd = call(withBody(event, Json.write(body)));
+        assertEquals(400, farEnd.getStatusCode(), farEnd.getBody());
+        assertEquals(Map.of("endsAt", "too_long"), codes(farEnd));
+
+        body.put("startsAt", "+999999999-12-31T23:00:00-18:00").put("endsAt", "+999999999-12-31T23:59:59-18:00");
+        APIGatewayV2HTTPResponse farStart = call(withBody(event, Json.write(body)));
+        assertEquals(400, farStart.getStatusCode(), farStart.getBody());
+        assertEquals(Map.of("startsAt", "outside_fair_dates"), codes(farStart));
+        assertTrue(workshops.find(fairId, "atelier").isEmpty(), "not saved");
+    }
 }

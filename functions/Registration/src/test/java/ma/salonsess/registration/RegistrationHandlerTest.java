@@ -267,6 +267,68 @@ class RegistrationHandlerTest {
     }
 
     @Test
+    void textAfterTheJsonIsMalformedNotIgnored() throws Exception {
+        String form = ApiEvents.load("registration-post-visitor.json").getBody();
+        for (String body : List.of(form + " garbage", form + form, "{}{}", form + "\n]")) {
+            APIGatewayV2HTTPResponse response = call(withBody(post("registration-post-visitor.json"), body));
+            assertEquals(400, response.getStatusCode(), body);
+            assertEquals("urn:salon-ess:problem:malformed-json", json(response).get("type").asText());
+        }
+        assertTrue(written().isEmpty());
+        assertEquals(201, call(withBody(post("registration-post-visitor.json"), " " + form + " \n")).getStatusCode(),
+                "white space around the object is fine");
+    }
+
+    @Test
+    void namesWithInvisibleOrDirectionChangingCharactersOrLinksAreRefusedNamingEachField() throws Exception {
+        ObjectNode form = body("registration-post-exhibitor.json");
+        form.put("firstName", "Fatima\u202Egnp.exe");
+        form.put("lastName", "El\u200BIdrissi\u2028Bcc");
+        form.put("arabicName", "فاطمة\u2067الإدريسي");
+        ((ObjectNode) form.get("organisation")).put("name", "Coopérative \uD800");
+        APIGatewayV2HTTPResponse response = call(post("registration-post-exhibitor.json", form));
+        assertEquals(400, response.getStatusCode());
+        Map<String, String> codes = new java.util.HashMap<>();
+        json(response).get("errors").forEach(e -> codes.put(e.get("pointer").asText(), e.get("code").asText()));
+        assertEquals(Map.of("/firstName", "invalid_characters", "/lastName", "invalid_characters",
+                "/arabicName", "invalid_characters", "/organisation/name", "invalid_characters"), codes);
+
+        ObjectNode links = body("registration-post-exhibitor.json");
+        links.put("firstName", "Your badge is ready: https://evil.example/badge");
+        links.put("lastName", "see www.evil.example");
+        ((ObjectNode) links.get("organisation")).put("name", "ｗｗｗ．evil．example");
+        APIGatewayV2HTTPResponse linked = call(post("registration-post-exhibitor.json", links));
+        assertEquals(400, linked.getStatusCode());
+        Map<String, String> linkCodes = new java.util.HashMap<>();
+        json(linked).get("errors").forEach(e -> linkCodes.put(e.get("field").asText(), e.get("code").asText()));
+        assertEquals(Map.of("firstName", "link_not_allowed", "lastName", "link_not_allowed",
+                "organisation.name", "link_not_allowed"), linkCodes);
+        assertTrue(written().isEmpty());
+    }
+
+    @Test
+    void theJoinersArabicSpellingNeedsAreKept() throws Exception {
+        ObjectNode form = body("registration-post-exhibitor.json");
+        String arabic = "فاطمة\u200Cالزهراء\u200Dالإدريسي";
+        form.put("arabicName", arabic);
+        APIGatewayV2HTTPResponse response = call(post("registration-post-exhibitor.json", form));
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals(arabic, registrationItem(json(response).get("registrationId").asText()).get("arabicName").s());
+    }
+
+    @Test
+    void anEmailOutsideTheDocumentedGrammarIsRefused() throws Exception {
+        for (String email : List.of("a.@example.org", ".a@example.org", "a@example..org", "a@-example.org")) {
+            ObjectNode form = body("registration-post-visitor.json");
+            form.put("email", email);
+            APIGatewayV2HTTPResponse response = call(post("registration-post-visitor.json", form));
+            assertEquals(400, response.getStatusCode(), email);
+            assertEquals("email", json(response).get("errors").get(0).get("field").asText());
+        }
+        assertTrue(written().isEmpty());
+    }
+
+    @Test
     void aBase64EncodedBodyIsReadLikeAnyOther() throws Exception {
         APIGatewayV2HTTPEvent event = post("registration-post-exhibitor.json");
         event.setBody(Base64.getEncoder().encodeToString(event.getBody().getBytes(StandardCharsets.UTF_8)));

@@ -394,6 +394,25 @@ class SurveysTest {
         assertEquals(1, aws.mailbox().sentTo(amal.email()).size(), "no reminder after an answer");
     }
 
+    @Test
+    void numbersBeyond64BitsOrNotWholeAreRefusedNotWrapped() throws Exception {
+        Person amal = register("Amal", Role.EXHIBITOR, Language.AR, true);
+        dispatch(aws.ses(), invitations(), plentyOfTime());
+        String token = token(aws.mailbox().sentTo(amal.email()).getFirst());
+
+        // 18446744073709551619 is 2^64 + 3: read as a long it would be stored as a satisfaction of 3.
+        APIGatewayV2HTTPResponse wrapped = call("survey-post-exhibitor.json", "token", token,
+                "{\"satisfaction\": 18446744073709551619, \"madeSales\": true, \"salesAmountMad\": 4294967296, "
+                        + "\"buyerContacts\": 2.5, \"wouldReturn\": true}");
+        assertEquals(400, wrapped.getStatusCode(), wrapped.getBody());
+        Map<String, String> codes = new java.util.HashMap<>();
+        parse(wrapped.getBody()).get("errors").forEach(e -> codes.put(e.get("field").asText(), e.get("code").asText()));
+        assertEquals(Map.of("satisfaction", "out_of_range", "salesAmountMad", "out_of_range",
+                "buyerContacts", "invalid_type"), codes);
+        assertFalse(parse(call("survey-get.json", "token", token, null).getBody()).get("answered").asBoolean(),
+                "nothing stored");
+    }
+
     private static JsonNode workshop(JsonNode results, String id) {
         for (JsonNode w : results.get("workshops")) {
             if (w.get("workshopId").asText().equals(id)) {

@@ -14,6 +14,15 @@ import ma.salonsess.shared.validation.FormReader;
 
 /** What an organiser sends to create or update a fair. */
 public final class FairForm {
+    /**
+     * How far from today a fair's dates may be. Dates beyond any fair overflowed once saved (year
+     * +999999999: the survey schedule and each registration's expiry, {@code Fair.endsAt} plus a
+     * delay) or broke the nightly digest (year 1); ten years either way keeps old fairs editable and
+     * leaves room to announce the next ones.
+     */
+    public static final int MAX_YEARS_FROM_TODAY = 10;
+    /** The longest fair, first to last day: a month is far beyond any salon so far. */
+    public static final int MAX_DAYS = 31;
     private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
             "organiserEmails", "defaultLanguage");
 
@@ -29,7 +38,8 @@ public final class FairForm {
     private FairForm() {
     }
 
-    public static Result read(String fairId, JsonNode body) {
+    /** @param today the organiser's today, which bounds the dates */
+    public static Result read(String fairId, JsonNode body, LocalDate today) {
         FormReader form = new FormReader();
         form.rejectUnknown(body, "", FIELDS);
         Optional<LocalizedText> name = form.localized(body, "name", "name", true, 200);
@@ -43,8 +53,12 @@ public final class FairForm {
                 email -> EmailAddress.parse(email).isPresent(), "email addresses");
         Optional<Language> language = form.oneOf(body, "defaultLanguage", "defaultLanguage", false, Language.class,
                 Language::code);
+        start = start.filter(date -> withinYears(form, "startDate", date, today));
+        end = end.filter(date -> withinYears(form, "endDate", date, today));
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
             form.fail("endDate", "before_start", "The fair cannot end before it starts.");
+        } else if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get().plusDays(MAX_DAYS - 1))) {
+            form.fail("endDate", "too_long", "A fair lasts at most " + MAX_DAYS + " days.");
         }
         if (form.hasErrors()) {
             return new Invalid(form.errors());
@@ -52,5 +66,15 @@ public final class FairForm {
         return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
                 start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
                 language.orElse(Language.FR)));
+    }
+
+    private static boolean withinYears(FormReader form, String field, LocalDate date, LocalDate today) {
+        LocalDate earliest = today.minusYears(MAX_YEARS_FROM_TODAY);
+        LocalDate latest = today.plusYears(MAX_YEARS_FROM_TODAY);
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            form.fail(field, "out_of_range", "Must be a date from " + earliest + " to " + latest + ".");
+            return false;
+        }
+        return true;
     }
 }

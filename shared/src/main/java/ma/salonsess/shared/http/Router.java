@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
+import ma.salonsess.shared.validation.Ids;
 
 /**
- * Sends each API Gateway event to the route it matched, and turns what goes wrong into problem
+ * Sends each API Gateway event to the route it matched, once its path ids have the shape
+ * {@link Ids} gives them (a 400 naming each that has not), and turns what goes wrong into problem
  * answers: a {@link ProblemException} into its problem, anything unexpected into a 500 that quotes
  * the request id and says nothing of the internals.
  */
@@ -23,8 +25,15 @@ public final class Router {
         HttpResponse response;
         try {
             var route = routes.get(request.routeKey());
-            response = route != null ? route.apply(request)
-                    : Problem.of(404, "not-found", "Not found", "No such route: " + request.routeKey()).toResponse();
+            var badIds = Ids.checkPath(request.pathParameters());
+            if (route == null) {
+                response = Problem.of(404, "not-found", "Not found", "No such route: " + request.routeKey()).toResponse();
+            } else if (!badIds.isEmpty()) {
+                // Before the route reads anything. No instance: the path may be kilobytes of the bad id.
+                response = Problem.validation(badIds).toResponse();
+            } else {
+                response = route.apply(request);
+            }
         } catch (ProblemException e) {
             response = e.problem().toResponse();
         } catch (RuntimeException e) {

@@ -17,8 +17,10 @@ import java.util.Map;
  * which keeps cold starts short.
  */
 public final class Json {
+    // Text after the value ({...} garbage, {}{}) is malformed rather than ignored: a body means one thing.
     public static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

@@ -1,6 +1,8 @@
 package ma.salonsess.shared.organiser;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +31,7 @@ public final class FairSetup {
     private final SignupRepository signups;
     private final RegistrationRepository registrations;
     private final WorkshopSignups workshopSignups;
+    private final Clock clock;
 
     public sealed interface Outcome {
     }
@@ -57,13 +60,15 @@ public final class FairSetup {
     }
 
     public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
-                     RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys) {
+                     RegistrationRepository registrations, WorkshopSignups workshopSignups, SurveyStart surveys,
+                     Clock clock) {
         this.fairs = fairs;
         this.surveys = surveys;
         this.workshops = workshops;
         this.signups = signups;
         this.registrations = registrations;
         this.workshopSignups = workshopSignups;
+        this.clock = clock;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class FairSetup {
         if (!may.allowed()) {
             return new Forbidden(may);
         }
-        var read = FairForm.read(fairId, body);
+        var read = FairForm.read(fairId, body, LocalDate.now(clock));
         if (read instanceof FairForm.Invalid invalid) {
             return new Invalid(invalid.errors());
         }

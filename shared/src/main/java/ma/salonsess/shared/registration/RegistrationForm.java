@@ -32,9 +32,9 @@ public final class RegistrationForm {
         FormReader form = new FormReader();
         form.rejectUnknown(body, "", FIELDS);
         Optional<Role> role = form.oneOf(body, "role", "role", true, Role.class);
-        Optional<String> firstName = form.text(body, "firstName", "firstName", true, 100);
-        Optional<String> lastName = form.text(body, "lastName", "lastName", true, 100);
-        Optional<String> arabicName = form.text(body, "arabicName", "arabicName", false, 150);
+        Optional<String> firstName = form.name(body, "firstName", "firstName", true, 100);
+        Optional<String> lastName = form.name(body, "lastName", "lastName", true, 100);
+        Optional<String> arabicName = form.name(body, "arabicName", "arabicName", false, 150);
         if (arabicName.isPresent() && arabicName.get().codePoints()
                 .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
             form.fail("arabicName", "not_arabic_script", "The name in Arabic script must contain Arabic letters.");
@@ -88,7 +88,7 @@ public final class RegistrationForm {
 
     private static Optional<Organisation> readOrganisation(FormReader form, JsonNode node, boolean exhibitor) {
         form.rejectUnknown(node, "organisation.", ORGANISATION_FIELDS);
-        Optional<String> name = form.text(node, "name", "organisation.name", true, 200);
+        Optional<String> name = form.name(node, "name", "organisation.name", true, 200);
         Optional<OrganisationType> type = form.oneOf(node, "type", "organisation.type", true, OrganisationType.class);
         Optional<Region> region = form.oneOf(node, "region", "organisation.region", exhibitor, Region.class,
                 Region::code);

@@ -59,7 +59,10 @@ public final class SurveyAnswerForm {
                 comments.orElse(null), madeSales, salesAmount, buyerContacts, ratings));
     }
 
-    /** Free text over several lines: line breaks and tabs are kept, other control characters refused. */
+    /**
+     * Free text over several lines: line breaks and tabs are kept; other control, invisible and
+     * bidi-control characters and broken surrogates are refused, as in every one-line text.
+     */
     private static Optional<String> comments(FormReader form, JsonNode body) {
         JsonNode value = body.get("comments");
         if (value == null || value.isNull()) {
@@ -74,9 +77,9 @@ public final class SurveyAnswerForm {
             form.fail("comments", "too_long", "At most " + Questionnaire.MAX_COMMENTS + " characters.");
             return Optional.empty();
         }
-        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r'
-                && c != '\t')) {
-            form.fail("comments", "invalid_characters", "Control characters other than line breaks are not allowed.");
+        if (text.codePoints().anyMatch(c -> FormReader.invisible(c) && c != '\n' && c != '\r' && c != '\t')) {
+            form.fail("comments", "invalid_characters",
+                    "Control, invisible and direction-changing characters other than line breaks are not allowed.");
             return Optional.empty();
         }
         return text.isEmpty() ? Optional.empty() : Optional.of(text);

@@ -39,8 +39,9 @@ public final class FormReader {
     }
 
     /**
-     * A text field, NFC-normalised and trimmed. Control characters are refused: they have no place
-     * in a name and could break the emails and badges that print it.
+     * A text field, NFC-normalised and trimmed. Control, invisible and bidi-override characters are
+     * refused (see {@link #invisible}): they have no place in a name and could break or disguise the
+     * emails, badges and CSV that print it.
      */
     public Optional<String> text(JsonNode node, String name, String field, boolean required, int maxLength) {
         JsonNode value = node.get(name);
@@ -65,11 +66,48 @@ public final class FormReader {
             fail(field, "too_long", "At most " + maxLength + " characters.");
             return Optional.empty();
         }
-        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL)) {
-            fail(field, "invalid_characters", "Control characters such as line breaks are not allowed.");
+        if (text.codePoints().anyMatch(FormReader::invisible)) {
+            fail(field, "invalid_characters",
+                    "Control, invisible and direction-changing characters such as line breaks are not allowed.");
             return Optional.empty();
         }
         return Optional.of(text);
+    }
+
+    /**
+     * A person's or an organisation's name, a {@link #text} that also may not carry a link: the
+     * fair's emails quote names, and must not relay someone's phishing text to the address given.
+     */
+    public Optional<String> name(JsonNode node, String name, String field, boolean required, int maxLength) {
+        Optional<String> text = text(node, name, field, required, maxLength);
+        if (text.isPresent() && hasLink(text.get())) {
+            fail(field, "link_not_allowed", "A name cannot contain a web address.");
+            return Optional.empty();
+        }
+        return text;
+    }
+
+    /**
+     * Control characters (line breaks too), format characters such as zero-width spaces, byte-order
+     * marks, and the bidi marks, embeddings, overrides and isolates that can make a text read
+     * otherwise than it is, line and paragraph separators, and halves of a broken surrogate pair.
+     * The zero-width joiner and non-joiner are kept: Arabic and Persian spelling needs them.
+     */
+    public static boolean invisible(int c) {
+        if (c == 0x200C || c == 0x200D) {
+            return false;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+                 Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+
+    /** Compatibility forms count too: full-width "ｗｗｗ．" is "www." to a reader. */
+    static boolean hasLink(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        return folded.contains("://") || folded.contains("www.");
     }
 
     /** One value of an enumeration, given by its name (case-insensitive). */
@@ -145,7 +183,10 @@ public final class FormReader {
         return fr.map(f -> new ma.salonsess.shared.text.LocalizedText(f, ar.orElse(null), en.orElse(null)));
     }
 
-    /** A whole number within bounds. */
+    /**
+     * A whole number within bounds. A number beyond 64 bits is out of range rather than wrapped
+     * (18446744073709551619 is not 3), and 4.0 or 4.5 is not a whole number.
+     */
     public Optional<Integer> integer(JsonNode node, String name, String field, boolean required, int min, int max) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -154,11 +195,15 @@ public final class FormReader {
             }
             return Optional.empty();
         }
-        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+        if (!value.isIntegralNumber()) {
+            fail(field, "invalid_type", "Must be a whole number from " + min + " to " + max + ".");
+            return Optional.empty();
+        }
+        if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
             fail(field, "out_of_range", "Must be a whole number from " + min + " to " + max + ".");
             return Optional.empty();
         }
-        return Optional.of(value.asInt());
+        return Optional.of(value.intValue());
     }
 
     /** A value parsed from text, such as a date; {@code format} describes it in the error. */

@@ -1,5 +1,6 @@
 package ma.salonsess.shared.json;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,5 +20,13 @@ class JsonTest {
     @Test
     void aDuplicatedKeyIsMalformedRatherThanSilentlyOverwritten() {
         assertThrows(JsonProcessingException.class, () -> Json.parse("{\"email\":\"a@x.org\",\"email\":\"b@x.org\"}"));
+    }
+
+    @Test
+    void textAfterTheValueIsMalformedRatherThanIgnored() {
+        for (String text : new String[] {"{\"a\":1} garbage", "{}{}", "{} []", "{\"a\":1}\n}"}) {
+            assertThrows(JsonProcessingException.class, () -> Json.parse(text), text);
+        }
+        assertDoesNotThrow(() -> Json.parse(" {\"a\": 1} \n"), "white space around the value is fine");
     }
 }
