@@ -56,4 +56,28 @@ class ErasureHandlerTest {
                 .forEach(left::add);
         assertEquals(List.of(), left, "no signup or agenda of the erased registrant remains");
     }
+
+    @Test
+    void aSeatFreedBeforeTheErasureReachesTheWorkshopsIsNotGivenToTheErasedRegistrant(LocalAws aws) throws Exception {
+        FairFixtures fixtures = new FairFixtures(aws);
+        String fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "gestion", 1, 10, 12);
+        WorkshopApi api = new WorkshopApi(aws, fairId);
+        Registrant seated = fixtures.registrant(fairId, "Seated");
+        Registrant erased = fixtures.registrant(fairId, "Erased");
+        Registrant next = fixtures.registrant(fairId, "Next");
+        api.call(api.signUpEvent("gestion", seated));
+        api.call(api.signUpEvent("gestion", erased));
+        api.call(api.signUpEvent("gestion", next));
+        // Erased: the registration is gone, and its erasure has not reached the workshops yet.
+        var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        registrations.delete(registrations.find(fairId, erased.registrationId()).orElseThrow());
+
+        assertEquals(204, api.call(api.cancelEvent("gestion", seated)).getStatusCode());
+
+        assertEquals("CONFIRMED", api.status("gestion", next), "the seat skipped the erased registrant");
+        assertEquals("CANCELLED", api.status("gestion", erased), "the erased registrant left the line");
+        assertEquals(0, api.workshop("gestion").get("waitlistLength").asInt());
+        assertEquals(1, api.workshop("gestion").get("seatsTaken").asInt());
+    }
 }
