@@ -2,6 +2,7 @@ package ma.salonsess.shared.signup;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ma.salonsess.shared.registration.AccessToken;
@@ -85,9 +86,7 @@ public final class WorkshopSignups {
             // The signup is read before the seats: a ticket seen missing afterwards is then really
             // gone, never one about to be written with a signup read too early.
             Optional<Signup> existing = signups.find(fairId, workshopId, registrationId);
-            List<ScheduledWorkshop> programme = workshops.programme(fairId);
-            Optional<ScheduledWorkshop> target = programme.stream()
-                    .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
+            Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
             if (target.isEmpty()) {
                 return new WorkshopNotFound();
             }
@@ -112,7 +111,15 @@ public final class WorkshopSignups {
                 continue;
             }
             Agenda agenda = signups.agenda(fairId, registrationId);
-            List<Workshop> all = programme.stream().map(ScheduledWorkshop::workshop).toList();
+            // Only the workshops the registrant holds a seat in can overlap: those are read, not
+            // the whole programme with every waiting list.
+            List<Workshop> all = new ArrayList<>();
+            all.add(target.get().workshop());
+            for (String held : agenda.confirmedWorkshopIds()) {
+                if (!held.equals(workshopId)) {
+                    workshops.find(fairId, held).ifPresent(w -> all.add(w.workshop()));
+                }
+            }
             // Decide; a write refused only by the workshop's condition returns its seats as they
             // are now, to decide again at once without reading anything again.
             deciding:
