@@ -90,27 +90,41 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         return answer(request, setup.signups(request.pathParameter("fairId"), request.pathParameter("workshopId")));
     }
 
-    private static HttpResponse answer(HttpRequest request, FairSetup.Outcome outcome) {
+    private static HttpResponse answer(HttpRequest request, FairSetup.FairSaving outcome) {
         return switch (outcome) {
-            case FairSetup.Saved<?> saved -> HttpResponse.json(saved.created() ? 201 : 200, switch (saved.value()) {
-                case Fair fair -> FairView.of(fair);
-                case ScheduledWorkshop workshop -> WorkshopView.of(workshop);
-                default -> throw new IllegalStateException("Unexpected saved value " + saved.value());
-            });
+            case FairSetup.FairSaved saved -> HttpResponse.json(saved.created() ? 201 : 200, FairView.of(saved.fair()));
             case FairSetup.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
-            case FairSetup.FairNotFound none -> Problem.of(404, "fair-not-found", "Fair not found",
-                    "There is no fair with this id.").at(request.path()).toResponse();
-            case FairSetup.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
-                    "This fair has no workshop with this id.").at(request.path()).toResponse();
+            case FairSetup.Forbidden forbidden -> forbidden.why().refusal(request).problem().toResponse();
+        };
+    }
+
+    private static HttpResponse answer(HttpRequest request, FairSetup.WorkshopSaving outcome) {
+        return switch (outcome) {
+            case FairSetup.WorkshopSaved saved -> HttpResponse.json(saved.created() ? 201 : 200,
+                    WorkshopView.of(saved.workshop()));
+            case FairSetup.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
+            case FairSetup.FairNotFound none -> fairNotFound(request);
             case FairSetup.CapacityBelowSeatsTaken below -> Problem.of(409, "capacity-below-seats-taken",
                             "Capacity below seats taken", below.seatsTaken() + " people already hold a seat; "
                                     + "the capacity cannot be lower. Nobody was unseated and nothing was changed.")
                     .at(request.path()).with("seatsTaken", Json.MAPPER.getNodeFactory().numberNode(below.seatsTaken()))
                     .toResponse();
-            case FairSetup.Forbidden forbidden -> forbidden.why().refusal(request).problem().toResponse();
+        };
+    }
+
+    private static HttpResponse answer(HttpRequest request, FairSetup.SignupListing outcome) {
+        return switch (outcome) {
             case FairSetup.Listed listed -> HttpResponse.json(200, view(listed.list()))
                     .withHeader("cache-control", "no-store");
+            case FairSetup.FairNotFound none -> fairNotFound(request);
+            case FairSetup.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
+                    "This fair has no workshop with this id.").at(request.path()).toResponse();
         };
+    }
+
+    private static HttpResponse fairNotFound(HttpRequest request) {
+        return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
+                .at(request.path()).toResponse();
     }
 
     private static ObjectNode view(SignupList list) {

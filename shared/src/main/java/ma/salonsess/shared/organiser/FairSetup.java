@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.fair.Fair;
-import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.fair.FairForm;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Registration;
@@ -18,8 +17,10 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.Signup;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.validation.FieldError;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
+import ma.salonsess.shared.workshop.Workshop;
 import ma.salonsess.shared.workshop.WorkshopForm;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 
@@ -33,30 +34,42 @@ public final class FairSetup {
     private final WorkshopSignups workshopSignups;
     private final Clock clock;
 
-    public sealed interface Outcome {
+    /** What saving a fair answers. */
+    public sealed interface FairSaving {
     }
 
-    public record Saved<T>(T value, boolean created) implements Outcome {
+    /** What saving a workshop answers. */
+    public sealed interface WorkshopSaving {
     }
 
-    public record Invalid(List<FieldError> errors) implements Outcome {
+    /** What listing a workshop's signups answers. */
+    public sealed interface SignupListing {
     }
 
-    public record FairNotFound() implements Outcome {
+    public record FairSaved(Fair fair, boolean created) implements FairSaving {
     }
 
-    public record WorkshopNotFound() implements Outcome {
+    public record WorkshopSaved(ScheduledWorkshop workshop, boolean created) implements WorkshopSaving {
+    }
+
+    public record Invalid(List<FieldError> errors) implements FairSaving, WorkshopSaving {
+    }
+
+    public record FairNotFound() implements WorkshopSaving, SignupListing {
+    }
+
+    public record WorkshopNotFound() implements SignupListing {
     }
 
     /** The new capacity is below the seats already taken: nobody is unseated. */
-    public record CapacityBelowSeatsTaken(int seatsTaken) implements Outcome {
+    public record CapacityBelowSeatsTaken(int seatsTaken) implements WorkshopSaving {
     }
 
-    public record Listed(SignupList list) implements Outcome {
+    public record Listed(SignupList list) implements SignupListing {
     }
 
     /** The caller may not do this to this fair; nothing was written. */
-    public record Forbidden(OrganiserAccess.Verdict why) implements Outcome {
+    public record Forbidden(OrganiserAccess.Verdict why) implements FairSaving {
     }
 
     public FairSetup(FairRepository fairs, WorkshopRepository workshops, SignupRepository signups,
@@ -75,17 +88,20 @@ public final class FairSetup {
      * Creates (admins) or updates (admins, and the fair's own organisers) a fair. Who may is
      * decided before the body is read, so a stranger learns nothing from validation answers.
      */
-    public Outcome saveFair(String fairId, JsonNode body, OrganiserAccess.Caller caller) {
+    public FairSaving saveFair(String fairId, JsonNode body, OrganiserAccess.Caller caller) {
         Optional<Fair> stored = fairs.find(fairId);
         OrganiserAccess.Verdict may = OrganiserAccess.mayChange(caller, stored);
         if (!may.allowed()) {
             return new Forbidden(may);
         }
         var read = FairForm.read(fairId, body, LocalDate.now(clock));
-        if (read instanceof FairForm.Invalid invalid) {
-            return new Invalid(invalid.errors());
+        Fair fair;
+        switch (read) {
+            case FairForm.Invalid invalid -> {
+                return new Invalid(invalid.errors());
+            }
+            case FairForm.Valid valid -> fair = valid.fair();
         }
-        Fair fair = ((FairForm.Valid) read).fair();
         if (caller.admin()) {
             fairs.save(fair);
         } else {
@@ -102,30 +118,34 @@ public final class FairSetup {
             }
         }
         surveys.fairSaved(fair);
-        return new Saved<>(fair, stored.isEmpty());
+        return new FairSaved(fair, stored.isEmpty());
     }
 
-    public Outcome saveWorkshop(String fairId, String workshopId, JsonNode body) {
+    public WorkshopSaving saveWorkshop(String fairId, String workshopId, JsonNode body) {
         Optional<Fair> fair = fairs.find(fairId);
         if (fair.isEmpty()) {
             return new FairNotFound();
         }
         var read = WorkshopForm.read(fair.get(), workshopId, body);
-        if (read instanceof WorkshopForm.Invalid invalid) {
-            return new Invalid(invalid.errors());
+        Workshop workshop;
+        switch (read) {
+            case WorkshopForm.Invalid invalid -> {
+                return new Invalid(invalid.errors());
+            }
+            case WorkshopForm.Valid valid -> workshop = valid.workshop();
         }
         try {
-            boolean created = workshops.save(((WorkshopForm.Valid) read).workshop());
+            boolean created = workshops.save(workshop);
             // More seats than before: the people waiting get them now.
             workshopSignups.fillFreeSeats(fairId, workshopId);
             ScheduledWorkshop saved = workshops.find(fairId, workshopId).orElseThrow();
-            return new Saved<>(saved, created);
+            return new WorkshopSaved(saved, created);
         } catch (WorkshopRepository.CapacityBelowSeatsTaken e) {
             return new CapacityBelowSeatsTaken(e.seatsTaken());
         }
     }
 
-    public Outcome signups(String fairId, String workshopId) {
+    public SignupListing signups(String fairId, String workshopId) {
         var workshop = workshops.find(fairId, workshopId);
         if (workshop.isEmpty()) {
             return fairs.find(fairId).isEmpty() ? new FairNotFound() : new WorkshopNotFound();
