@@ -17,6 +17,7 @@ import ma.salonsess.shared.dynamo.Transactions;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.retry.Backoff;
 import ma.salonsess.shared.workshop.Seats;
+import ma.salonsess.shared.workshop.WaitlistEntry;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -9,6 +9,7 @@ import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.retry.Backoff;
 import ma.salonsess.shared.workshop.Seats;
+import ma.salonsess.shared.workshop.WaitlistEntry;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.Workshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;

@@ -3,7 +3,6 @@ package ma.salonsess.shared.workshop;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import ma.salonsess.shared.signup.WaitlistEntry;
 
 /**
  * A workshop's seats and waiting list, kept on the workshop's own item so that one conditional
