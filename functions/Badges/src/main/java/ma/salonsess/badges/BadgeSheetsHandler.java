@@ -133,6 +133,6 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private BadgeContent content(Fair fair, Registration r) {
-        return BadgeContent.of(fair, r, tokens.issue(r.registrationId()));
+        return BadgeContent.of(fair, r, tokens.issue(fair.fairId(), r.registrationId(), r.role()));
     }
 }
