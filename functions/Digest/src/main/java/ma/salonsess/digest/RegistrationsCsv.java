@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.time.Rfc3339;
 
 /**
  * A fair's registrations as CSV (RFC 4180), UTF-8 with a byte-order mark so that Excel opens
@@ -43,7 +44,7 @@ final class RegistrationsCsv implements AutoCloseable {
                 r.arabicName() == null ? "" : r.arabicName(), o == null ? "" : o.name(),
                 o == null ? "" : o.type().name(), o == null || o.region() == null ? "" : o.region().code(),
                 o == null || o.sector() == null ? "" : o.sector().name(), r.language().code(),
-                r.createdAt().toString(), shares ? r.email().value() : "",
+                Rfc3339.format(r.createdAt()), shares ? r.email().value() : "",
                 shares && r.phone() != null ? r.phone().e164() : ""));
     }
 
