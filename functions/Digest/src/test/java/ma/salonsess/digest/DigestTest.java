@@ -2,6 +2,7 @@ package ma.salonsess.digest;
 
 import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,6 +183,26 @@ class DigestTest {
 
         assertEquals(1, digestsOf(failing), "the retry sends the failed fair's digest, once");
         assertEquals(1, digestsOf(other), "and not the other's again");
+    }
+
+    @Test
+    void aDaysDigestIsClaimedOnceUnlessTheRunHoldingItDied() {
+        Instant evening = Instant.parse("2026-12-13T18:00:00Z");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 13);
+        DigestLedger first = ledger(evening);
+        DigestLedger duplicate = ledger(evening.plusSeconds(30));
+        DigestLedger afterTheTimeout = ledger(evening.plus(DigestLedger.ABANDONED_AFTER).plusSeconds(1));
+
+        assertTrue(first.claim(fairId, day));
+        assertFalse(duplicate.claim(fairId, day), "a second delivery of the schedule sends nothing");
+        assertTrue(afterTheTimeout.claim(fairId, day), "a claim older than any run can last is taken again");
+        afterTheTimeout.sent(fairId, day);
+        assertFalse(ledger(evening.plusSeconds(3600)).claim(fairId, day), "sent: never again that day");
+        assertTrue(first.claim(fairId, day.plusDays(1)), "the next day is another digest");
+    }
+
+    private DigestLedger ledger(Instant now) {
+        return new DigestLedger(aws.dynamoDb(), aws.tableName("FairsTable"), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private long digestsOf(String fair) {
