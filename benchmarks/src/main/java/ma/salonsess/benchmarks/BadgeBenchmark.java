@@ -84,7 +84,7 @@ public final class BadgeBenchmark {
     }
 
     private static String token() {
-        return TOKENS.issue(UUID.randomUUID().toString());
+        return TOKENS.issue("benchmark-fair", UUID.randomUUID().toString(), Role.VISITOR);
     }
 
     public static void main(String[] args) throws Exception {

@@ -91,7 +91,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
             return; // already rendered for this version: a replay
         }
         Fair fair = fairs.find(fairId).orElseThrow(() -> new IllegalStateException("No fair " + fairId));
-        store.put(key, renderer.render(BadgeContent.of(fair, r, tokens.issue(registrationId))));
+        store.put(key, renderer.render(BadgeContent.of(fair, r, tokens.issue(fairId, registrationId, r.role()))));
         if (!registrations.markBadgeReady(fairId, registrationId, BadgeState.ready(key, r.version(), clock.instant()))
                 && registrations.find(fairId, registrationId).isEmpty()) {
             store.delete(key); // erased while we rendered

@@ -32,6 +32,7 @@ import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.time.Rfc3339;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -121,13 +122,13 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
                 .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("application/pdf"))).url().toString();
         var body = Json.object()
                 .put("url", url)
-                .put("urlExpiresAt", Instant.now().plus(LINK_VALIDITY).toString())
+                .put("urlExpiresAt", Rfc3339.format(Instant.now().plus(LINK_VALIDITY)))
                 .put("badges", badges.size())
                 .put("pages", (badges.size() + 3) / 4);
         return HttpResponse.json(201, body).withHeader("cache-control", "no-store");
     }
 
     private BadgeContent content(Fair fair, Registration r) {
-        return BadgeContent.of(fair, r, tokens.issue(r.registrationId()));
+        return BadgeContent.of(fair, r, tokens.issue(fair.fairId(), r.registrationId(), r.role()));
     }
 }

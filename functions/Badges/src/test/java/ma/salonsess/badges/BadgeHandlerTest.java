@@ -93,7 +93,10 @@ class BadgeHandlerTest {
             String text = BadgeRendererTest.text(pdf);
             assertTrue(text.contains("فاطمة الزهراء الإدريسي"), text);
             assertTrue(text.contains("Coopérative Tighanimine"), text);
-            assertEquals(REGISTRATION_ID, tokens.verify(BadgeRendererTest.decodeQr(pdf)).orElseThrow());
+            String qr = BadgeRendererTest.decodeQr(pdf);
+            assertEquals(new BadgeToken.Holder(REGISTRATION_ID, Role.EXHIBITOR),
+                    tokens.verify(DemoFair.ID, qr).orElseThrow(), "the code signs this fair and the role");
+            assertTrue(tokens.verify("another-fair", qr).isEmpty(), "not valid at another fair");
         }
         var head = aws.s3().headObject(b -> b.bucket(bucket).key(key));
         assertEquals("application/pdf", head.contentType());

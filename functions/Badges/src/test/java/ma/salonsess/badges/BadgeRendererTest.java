@@ -30,11 +30,12 @@ import org.junit.jupiter.api.Test;
 class BadgeRendererTest {
     static final BadgeRenderer RENDERER = new BadgeRenderer(new BadgeFonts());
     static final BadgeToken TOKENS = new BadgeToken("a-test-secret-of-at-least-thirty-two-characters");
+    static final String FAIR = "salon-national-2026";
 
     static BadgeContent exhibitor() {
         return new BadgeContent("المعرض الوطني للاقتصاد الاجتماعي والتضامني 2026", Language.AR,
                 "Fatima Zahra El Idrissi", "فاطمة الزهراء الإدريسي", Role.EXHIBITOR, "Coopérative Tighanimine",
-                "سوس ماسة", TOKENS.issue("7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d"));
+                "سوس ماسة", TOKENS.issue(FAIR, "7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d", Role.EXHIBITOR));
     }
 
     /**
@@ -74,7 +75,8 @@ class BadgeRendererTest {
             assertTrue(fonts.stream().allMatch(f -> f.matches("[A-Z]{6}\\+.*")), "subsets: " + fonts);
             assertTrue(fonts.stream().anyMatch(f -> f.contains("NotoSansArabic")), fonts.toString());
             String qr = decodeQr(pdf);
-            assertEquals("7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d", TOKENS.verify(qr).orElseThrow());
+            assertEquals(new BadgeToken.Holder("7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d", Role.EXHIBITOR),
+                    TOKENS.verify(FAIR, qr).orElseThrow(), "the exhibitor's band is what the code signs");
             assertTrue(!qr.contains("Fatima") && !qr.contains("@"), "no personal data in the QR code");
         }
         assertTrue(bytes.length < 60_000, "badge of " + bytes.length + " bytes");
@@ -84,7 +86,7 @@ class BadgeRendererTest {
     void aCooperativeNameAndAnArabicNameWithDigitsPrintAsGiven() throws Exception {
         BadgeContent badge = new BadgeContent("Salon National de l'Économie Sociale et Solidaire 2026", Language.FR,
                 "Youssef Benali", "تعاونية أركان 2026", Role.VISITOR, null, null, TOKENS.issue(
-                "0b7e1c9d-2a4f-4e6b-8c1d-3f2e1a0b9c8d"));
+                FAIR, "0b7e1c9d-2a4f-4e6b-8c1d-3f2e1a0b9c8d", Role.VISITOR));
         try (PDDocument pdf = Loader.loadPDF(RENDERER.render(badge))) {
             String text = text(pdf);
             assertTrue(text.contains("تعاونية أركان 2026") || text.contains("2026 تعاونية أركان"), text);
@@ -97,7 +99,7 @@ class BadgeRendererTest {
     void aVeryLongNameShrinksAndBreaksRatherThanOverflow() throws Exception {
         String longName = "Mohammed Amine Abdelkader Ben Abdellah El Alaoui El Ismaili El Hassani Ouazzani Chahdi";
         BadgeContent badge = new BadgeContent("Foire", Language.EN, longName, null, Role.SPEAKER, null, null,
-                TOKENS.issue("0b7e1c9d-2a4f-4e6b-8c1d-3f2e1a0b9c8d"));
+                TOKENS.issue(FAIR, "0b7e1c9d-2a4f-4e6b-8c1d-3f2e1a0b9c8d", Role.SPEAKER));
         try (PDDocument pdf = Loader.loadPDF(RENDERER.render(badge))) {
             String text = text(pdf).replaceAll("\\s+", " ");
             assertTrue(text.contains(longName), "every word printed: " + text);

@@ -2,20 +2,38 @@ package ma.salonsess.digest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.fair.Fair;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The evening digest (EventBridge schedule): for each fair from a week before it opens until its
  * last day, in the fair's own time zone, the organisers get the day's figures; one and two weeks
  * after it, the final figures with the survey results.
+ *
+ * <p>Each fair's digest succeeds or fails on its own, once a day (see {@link DigestLedger}): a
+ * fair that fails does not stop the others, and the run then fails so that Lambda retries it,
+ * which sends that fair's digest and none of the others again.
  */
 public final class DigestHandler implements RequestHandler<Map<String, Object>, String> {
     private final DigestSender sender;
+    private final DigestLedger ledger;
     private final Clock clock;
+
+    /** Some fairs' digests could not be sent; the others were, and a retry will not repeat them. */
+    static final class DigestsFailed extends RuntimeException {
+        DigestsFailed(List<String> fairIds, int sent) {
+            super("Digests not sent for " + fairIds + " (" + sent + " others sent); a retry sends only these");
+        }
+    }
 
     public DigestHandler() {
         this(Env.system());
@@ -26,23 +44,85 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     }
 
     DigestHandler(Env env, Clock clock) {
-        this.sender = new DigestSender(env, DigestSender.ses(env), clock);
+        this(env, DigestSender.ses(env), clock);
+    }
+
+    DigestHandler(Env env, SesV2Client ses, Clock clock) {
+        this.sender = new DigestSender(env, ses, clock);
+        this.ledger = new DigestLedger(AwsClients.dynamoDb(env), env.require("FAIRS_TABLE"), clock);
         this.clock = clock;
     }
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         int sent = 0;
+        int alreadySent = 0;
+        List<String> failed = new ArrayList<>();
         for (Fair fair : sender.fairs.all()) {
             LocalDate today = clock.instant().atZone(fair.timeZone()).toLocalDate();
-            long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(fair.endDate(), today);
-            boolean running = !today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate());
-            // A week and two weeks after the end: the final figures, and the survey's answers.
-            if (running || daysAfter == 7 || daysAfter == 14) {
-                sender.send(fair);
-                sent++;
+            if (!due(fair, today)) {
+                continue;
+            }
+            switch (sendOnce(fair, today, context)) {
+                case SENT -> sent++;
+                case ALREADY_SENT -> alreadySent++;
+                case FAILED -> failed.add(fair.fairId());
             }
         }
-        return "digests sent: " + sent;
+        if (!failed.isEmpty()) {
+            throw new DigestsFailed(failed, sent);
+        }
+        return "digests sent: " + sent + ", already sent today: " + alreadySent;
+    }
+
+    /** From a week before the fair to its last day; a week and two weeks after it, the final figures. */
+    private static boolean due(Fair fair, LocalDate today) {
+        long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(fair.endDate(), today);
+        boolean running = !today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate());
+        return running || daysAfter == 7 || daysAfter == 14;
+    }
+
+    private enum Result { SENT, ALREADY_SENT, FAILED }
+
+    private Result sendOnce(Fair fair, LocalDate today, Context context) {
+        try {
+            if (!ledger.claim(fair.fairId(), today)) {
+                return Result.ALREADY_SENT;
+            }
+        } catch (RuntimeException e) {
+            log(context, "Digest of fair " + fair.fairId() + " for " + today + ": cannot claim it", e);
+            return Result.FAILED;
+        }
+        try {
+            sender.send(fair);
+        } catch (DigestSender.SentButNotRecorded e) {
+            // The email is out: counted as sent, so that no retry sends it again.
+            log(context, "Digest of fair " + fair.fairId() + " sent, but its time was not recorded", e);
+        } catch (RuntimeException e) {
+            log(context, "Digest of fair " + fair.fairId() + " for " + today + " failed; a retry sends it", e);
+            try {
+                ledger.failed(fair.fairId(), today);
+            } catch (RuntimeException release) {
+                log(context, "Digest of fair " + fair.fairId() + ": claim not released (taken again after "
+                        + DigestLedger.ABANDONED_AFTER + ")", release);
+            }
+            return Result.FAILED;
+        }
+        try {
+            ledger.sent(fair.fairId(), today);
+        } catch (RuntimeException e) {
+            log(context, "Digest of fair " + fair.fairId() + " sent, but not marked so in the ledger", e);
+        }
+        return Result.SENT;
+    }
+
+    private static void log(Context context, String message, Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        if (context != null) {
+            context.getLogger().log(message + ": " + trace);
+        } else {
+            System.err.println(message + ": " + trace);
+        }
     }
 }

@@ -32,6 +32,13 @@ final class DigestSender {
     private final String configurationSet;
     private final Clock clock;
 
+    /** The email went out but its time was not recorded: whoever retries must not send it again. */
+    static final class SentButNotRecorded extends RuntimeException {
+        SentButNotRecorded(RuntimeException cause) {
+            super("Digest sent, but the time of sending was not recorded", cause);
+        }
+    }
+
     /** What was sent. */
     record Sent(List<String> to, long registrations, long newSinceLastDigest, boolean csvAttached) {
     }
@@ -76,7 +83,11 @@ final class DigestSender {
                         .body(x -> x.text(t -> t.data(body[0]).charset("UTF-8")).html(h -> h.data(body[1]).charset("UTF-8")))
                         .attachments(attachments))));
         // Counted from this run's start: a registration made while it ran is new next time too.
-        fairs.digestSent(fair.fairId(), sentAt);
+        try {
+            fairs.digestSent(fair.fairId(), sentAt);
+        } catch (RuntimeException e) {
+            throw new SentButNotRecorded(e);
+        }
         return new Sent(fair.organiserEmails(), figures.total(), figures.newSinceLastDigest(), attachCsv);
     }
 

@@ -6,6 +6,7 @@ import static ma.salonsess.testsupport.ApiEvents.withPathParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.fair.FairRepository;
@@ -42,6 +44,7 @@ import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import ma.salonsess.testsupport.OpenApiContract;
@@ -158,6 +161,57 @@ class DigestTest {
 
         assertEquals(0, before, "a month before: no digest");
         assertTrue(after >= 1, "during the fair: a digest");
+    }
+
+    @Test
+    void aFairWhoseDigestFailsStopsNoOtherAndARetrySendsOnlyIt() {
+        String failing = fairId;
+        String other = new FairFixtures(aws).newFair();
+        Clock during = Clock.fixed(Instant.parse("2026-12-12T18:00:00Z"), ZoneOffset.UTC);
+        AtomicBoolean sesDown = new AtomicBoolean(true);
+        var env = aws.functionEnv("DigestFunction");
+        var ses = FaultySes.failingFor(DigestSender.ses(env), request -> sesDown.get()
+                && request.content().simple().attachments().stream().anyMatch(a -> a.fileName().startsWith(failing)));
+        DigestHandler handler = new DigestHandler(env, ses, during);
+
+        var failure = assertThrows(RuntimeException.class, () -> handler.handleRequest(Map.of(), null),
+                "the run fails, so that Lambda retries it");
+        assertTrue(failure.getMessage().contains(failing), failure.getMessage());
+        assertEquals(0, digestsOf(failing));
+        assertEquals(1, digestsOf(other), "the other fair's digest went out all the same");
+
+        sesDown.set(false);
+        handler.handleRequest(Map.of(), null);
+        handler.handleRequest(Map.of(), null);
+
+        assertEquals(1, digestsOf(failing), "the retry sends the failed fair's digest, once");
+        assertEquals(1, digestsOf(other), "and not the other's again");
+    }
+
+    @Test
+    void aDaysDigestIsClaimedOnceUnlessTheRunHoldingItDied() {
+        Instant evening = Instant.parse("2026-12-13T18:00:00Z");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 13);
+        DigestLedger first = ledger(evening);
+        DigestLedger duplicate = ledger(evening.plusSeconds(30));
+        DigestLedger afterTheTimeout = ledger(evening.plus(DigestLedger.ABANDONED_AFTER).plusSeconds(1));
+
+        assertTrue(first.claim(fairId, day));
+        assertFalse(duplicate.claim(fairId, day), "a second delivery of the schedule sends nothing");
+        assertTrue(afterTheTimeout.claim(fairId, day), "a claim older than any run can last is taken again");
+        afterTheTimeout.sent(fairId, day);
+        assertFalse(ledger(evening.plusSeconds(3600)).claim(fairId, day), "sent: never again that day");
+        assertTrue(first.claim(fairId, day.plusDays(1)), "the next day is another digest");
+    }
+
+    private DigestLedger ledger(Instant now) {
+        return new DigestLedger(aws.dynamoDb(), aws.tableName("FairsTable"), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private long digestsOf(String fair) {
+        return aws.mailbox().sent().stream()
+                .filter(m -> m.attachments().stream().anyMatch(a -> a.filename().equals(fair + "-inscriptions.csv")))
+                .count();
     }
 
     @Test

@@ -26,6 +26,7 @@ import ma.salonsess.shared.organiser.SignupList;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyStart;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
@@ -155,7 +156,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
                 }
             }
             if (a.since() != null) {
-                node.put("since", a.since().toString());
+                node.put("since", Rfc3339.format(a.since()));
             }
         }
         return array;

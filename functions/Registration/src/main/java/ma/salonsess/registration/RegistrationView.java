@@ -6,6 +6,7 @@ import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Consent;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.Registration;
+import ma.salonsess.shared.time.Rfc3339;
 
 /** A registration as its registrant sees it (never the access token's hash). */
 final class RegistrationView {
@@ -50,14 +51,14 @@ final class RegistrationView {
         c.purposes().forEach(purposes::add);
         consent.put("noticeVersion", c.noticeVersion());
         consent.put("language", c.language().code());
-        consent.put("givenAt", c.givenAt().toString());
+        consent.put("givenAt", Rfc3339.format(c.givenAt()));
         ObjectNode badge = body.putObject("badge").put("status", r.badge().status().name());
         if (r.badge().status() == BadgeState.Status.READY) {
             badge.put("url", links.link(r.badge().key()).toString());
-            badge.put("urlExpiresAt", java.time.Instant.now().plus(BadgeLinks.VALIDITY).toString());
+            badge.put("urlExpiresAt", Rfc3339.format(java.time.Instant.now().plus(BadgeLinks.VALIDITY)));
         }
-        body.put("createdAt", r.createdAt().toString());
-        body.put("retainedUntil", r.purgeAt().toString());
+        body.put("createdAt", Rfc3339.format(r.createdAt()));
+        body.put("retainedUntil", Rfc3339.format(r.purgeAt()));
         return body;
     }
 }

@@ -13,7 +13,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -29,6 +32,8 @@ import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.idempotency.IdempotencyKey;
+import ma.salonsess.shared.idempotency.IdempotencyStore;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
@@ -355,6 +360,26 @@ class RegistrationHandlerTest {
         assertEquals(first.getBody(), second.getBody(), "same registration, same access token");
         assertEquals("false", first.getHeaders().get("idempotent-replayed"));
         assertEquals("true", second.getHeaders().get("idempotent-replayed"));
+        assertEquals(2, written().size(), "registered once");
+    }
+
+    @Test
+    void aKeyWhoseRecordExpiredButIsNotYetDeletedRegistersAgain() throws Exception {
+        // DynamoDB's TTL deletes expired items only eventually, often days later: a day-old record
+        // is still in the table when the client reuses its key.
+        var dayAgo = Clock.fixed(Instant.now().minus(IdempotencyStore.RETENTION).minusSeconds(60), ZoneOffset.UTC);
+        var key = IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey).orElseThrow();
+        aws.dynamoDb().transactWriteItems(b -> b.transactItems(
+                new IdempotencyStore(aws.dynamoDb(), aws.tableName("IdempotencyTable"), dayAgo)
+                        .claim(key, "an earlier request", "{}")));
+
+        APIGatewayV2HTTPResponse response = call(post("registration-post-visitor.json"));
+        APIGatewayV2HTTPResponse retry = call(post("registration-post-visitor.json"));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertEquals("false", response.getHeaders().get("idempotent-replayed"));
+        assertEquals(response.getBody(), retry.getBody(), "the key is claimed afresh and replays the new answer");
+        assertEquals("true", retry.getHeaders().get("idempotent-replayed"));
         assertEquals(2, written().size(), "registered once");
     }
 

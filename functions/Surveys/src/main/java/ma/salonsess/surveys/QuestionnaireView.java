@@ -7,6 +7,7 @@ import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.survey.Questionnaire;
 import ma.salonsess.shared.survey.Survey;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 
 /** The questionnaire as the survey page shows it, worded in the registrant's language. */
@@ -24,7 +25,7 @@ final class QuestionnaireView {
                 .put("startDate", fair.startDate().toString()).put("endDate", fair.endDate().toString());
         node.put("answered", survey.answered());
         if (survey.answered()) {
-            node.put("answeredAt", survey.answeredAt().toString());
+            node.put("answeredAt", Rfc3339.format(survey.answeredAt()));
         }
         var questions = node.putArray("questions");
         for (Questionnaire.Question q : survey.questionnaire().questions()) {
@@ -43,7 +44,7 @@ final class QuestionnaireView {
                     for (ScheduledWorkshop w : heldSeats.values()) {
                         offered.addObject().put("workshopId", w.workshop().workshopId())
                                 .put("title", w.workshop().title().in(language))
-                                .put("startsAt", w.workshop().startsAt().toString());
+                                .put("startsAt", Rfc3339.format(w.workshop().startsAt()));
                     }
                 }
                 default -> {

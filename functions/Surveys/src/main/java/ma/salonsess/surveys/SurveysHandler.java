@@ -28,6 +28,7 @@ import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.survey.SurveyResults;
 import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyToken;
+import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -94,7 +95,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
                 if (!surveys.answer(survey.key(), valid.answers(), now)) {
                     throw answeredAlready();
                 }
-                yield HttpResponse.json(201, Json.object().put("status", "ANSWERED").put("answeredAt", now.toString()));
+                yield HttpResponse.json(201, Json.object().put("status", "ANSWERED").put("answeredAt", Rfc3339.format(now)));
             }
         };
     }
@@ -109,7 +110,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
         }
         schedules.invitations(fair.fairId(), now);
         return HttpResponse.json(202, Json.object().put("fairId", fair.fairId()).put("round", "INVITATIONS")
-                .put("startsAt", now.toString()));
+                .put("startsAt", Rfc3339.format(now)));
     }
 
     private HttpResponse results(HttpRequest request) {

@@ -25,6 +25,7 @@ import ma.salonsess.shared.signup.Signup;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.text.LocalizedTextJson;
+import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.validation.FormReader;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.shared.workshop.WorkshopView;
@@ -129,7 +130,7 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (s.status() == Signup.Status.WAITLISTED) {
             node.put("waitlistPosition", signed.waitlistPosition());
         }
-        node.put("signedUpAt", s.createdAt().toString());
+        node.put("signedUpAt", Rfc3339.format(s.createdAt()));
         return node;
     }
 

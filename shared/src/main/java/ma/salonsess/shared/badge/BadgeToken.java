@@ -3,23 +3,31 @@ package ma.salonsess.shared.badge;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.registration.Role;
 
 /**
- * What a badge's QR code holds: the registration id (a random UUID, no name, email or phone) and
- * an HMAC-SHA256 over it with the fairs' badge secret, so a check-in scanner that has the secret
- * verifies a badge offline and nobody can forge one. The same secret names badge files in the
- * bucket, so their keys say nothing either.
+ * What a badge's QR code holds: {@code SE2.<registrationId>.<role letter>.<HMAC>}, no name, email
+ * or phone. The HMAC-SHA256, under the fairs' badge secret, covers the fair, the registration and
+ * the role, so a check-in scanner that has the secret verifies a badge offline, and neither a badge
+ * from another fair nor one reprinted with another role's band passes. The fair is signed but not
+ * written: the scanner knows which fair it stands at, and the code stays small. The same secret
+ * names badge files in the bucket, so their keys say nothing either.
  */
 public final class BadgeToken {
-    private static final String PREFIX = "SE1";
-    private static final Pattern SHAPE = Pattern.compile("SE1\\.([0-9a-f-]{36})\\.([A-Za-z0-9_-]{22})");
+    private static final String PREFIX = "SE2";
+    private static final Pattern SHAPE = Pattern.compile("SE2\\.([0-9a-f-]{36})\\.([A-Z])\\.([A-Za-z0-9_-]{22})");
     private final byte[] secret;
+
+    /** Whose badge a genuine token is, and the role its band must show. */
+    public record Holder(String registrationId, Role role) {
+    }
 
     public BadgeToken(String secret) {
         if (secret.length() < 32) {
@@ -28,19 +36,22 @@ public final class BadgeToken {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    public String issue(String registrationId) {
-        return PREFIX + "." + registrationId + "." + mac("badge\n" + registrationId);
+    public String issue(String fairId, String registrationId, Role role) {
+        String letter = letter(role);
+        return PREFIX + "." + registrationId + "." + letter + "." + mac(fairId, registrationId, letter);
     }
 
-    /** The registration id of a genuine token; empty for a forged, altered or foreign one. */
-    public Optional<String> verify(String token) {
+    /** The holder of a genuine token of this fair; empty for a forged, altered, old or other fair's one. */
+    public Optional<Holder> verify(String fairId, String token) {
         var m = SHAPE.matcher(token);
         if (!m.matches()) {
             return Optional.empty();
         }
-        boolean genuine = MessageDigest.isEqual(mac("badge\n" + m.group(1)).getBytes(StandardCharsets.US_ASCII),
-                m.group(2).getBytes(StandardCharsets.US_ASCII));
-        return genuine ? Optional.of(m.group(1)) : Optional.empty();
+        Optional<Role> role = Arrays.stream(Role.values()).filter(r -> letter(r).equals(m.group(2))).findFirst();
+        boolean genuine = role.isPresent() && MessageDigest.isEqual(
+                mac(fairId, m.group(1), m.group(2)).getBytes(StandardCharsets.US_ASCII),
+                m.group(3).getBytes(StandardCharsets.US_ASCII));
+        return genuine ? Optional.of(new Holder(m.group(1), role.get())) : Optional.empty();
     }
 
     /** Where a registration's badge is stored: the same key every time, telling nothing of whose it is. */
@@ -49,8 +60,20 @@ public final class BadgeToken {
         return "badges/" + fairId + "/" + HexFormat.of().formatHex(digest, 0, 16) + ".pdf";
     }
 
-    private String mac(String message) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hmac(message), 16));
+    /** One letter per role keeps the QR code small; a switch so that a new role must get its own. */
+    private static String letter(Role role) {
+        return switch (role) {
+            case VISITOR -> "V";
+            case EXHIBITOR -> "E";
+            case PARTICIPANT -> "P";
+            case SPEAKER -> "S";
+            case PRESS -> "M"; // media
+        };
+    }
+
+    private String mac(String fairId, String registrationId, String roleLetter) {
+        byte[] full = hmac("badge2\n" + fairId + "\n" + registrationId + "\n" + roleLetter);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
     }
 
     private byte[] hmac(String message) {

@@ -57,7 +57,11 @@ public final class IdempotencyStore {
                 unseal(key, Items.string(item, "payload"))));
     }
 
-    /** The write that records an outcome; fails its condition if the key was claimed meanwhile. */
+    /**
+     * The write that records an outcome; fails its condition if the key was claimed meanwhile. An
+     * expired record may be replaced: DynamoDB's TTL deletes it only eventually (up to days later),
+     * and {@link #find} already ignores it.
+     */
     public TransactWriteItem claim(IdempotencyKey key, String fingerprint, String payload) {
         var now = clock.instant();
         return TransactWriteItem.builder().put(p -> p.tableName(table)
@@ -66,7 +70,8 @@ public final class IdempotencyStore {
                         "payload", s(seal(key, payload)),
                         "createdAt", s(now.toString()),
                         "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
-                .conditionExpression("attribute_not_exists(id)")).build();
+                .conditionExpression("attribute_not_exists(id) OR expiresAt < :now")
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
     }
 
     /** A request's fingerprint: the same for the same operation, target and (canonical) body. */

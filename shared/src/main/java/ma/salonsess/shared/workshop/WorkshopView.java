@@ -3,6 +3,7 @@ package ma.salonsess.shared.workshop;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.text.LocalizedTextJson;
+import ma.salonsess.shared.time.Rfc3339;
 
 /** A workshop with its seats, as the API shows it. */
 public final class WorkshopView {
@@ -20,8 +21,8 @@ public final class WorkshopView {
             node.set("description", LocalizedTextJson.of(w.description()));
         }
         node.put("room", w.room());
-        node.put("startsAt", w.startsAt().toString());
-        node.put("endsAt", w.endsAt().toString());
+        node.put("startsAt", Rfc3339.format(w.startsAt()));
+        node.put("endsAt", Rfc3339.format(w.endsAt()));
         node.put("language", w.language().code());
         node.put("capacity", seats.capacity());
         node.put("seatsTaken", seats.seatsTaken());

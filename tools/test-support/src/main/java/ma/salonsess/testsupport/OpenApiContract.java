@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -20,14 +21,17 @@ import ma.salonsess.localaws.RepositoryLayout;
 
 /**
  * Checks real responses against the OpenAPI document ({@code openapi.yaml}): the status must be
- * declared for the operation, the content type too, the body must validate against its schema, and
- * declared headers must be there. Keeps the document true as the code changes.
+ * declared for the operation, the content type too, the body must validate against its schema
+ * (formats included: date-time, date, email, uri), and declared headers must be there. Keeps the
+ * document true as the code changes.
  */
 public final class OpenApiContract {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static OpenApiContract instance;
     private final JsonNode document;
     private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Formats asserted, not only noted: a date-time without seconds is not RFC 3339, and fails. */
+    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     private OpenApiContract(JsonNode document) {
         this.document = document;
@@ -107,7 +111,7 @@ public final class OpenApiContract {
         } catch (IOException e) {
             throw new AssertionError(routeKey + " " + status + ": body is not JSON: " + body, e);
         }
-        Set<ValidationMessage> errors = schemas.getSchema(schema).validate(json);
+        Set<ValidationMessage> errors = schemas.getSchema(schema, config).validate(json);
         if (!errors.isEmpty()) {
             throw new AssertionError(routeKey + " " + status + ": body does not match openapi.yaml: " + errors
                     + "\nbody: " + body);
