@@ -107,6 +107,26 @@ public final class RegistrationRepository {
         return find(fairId, registrationId).filter(r -> token.matches(r.accessTokenHash()));
     }
 
+    /** The registration of this address for this fair, found through its email claim. */
+    public Optional<Registration> findByEmail(String fairId, EmailAddress email) {
+        var claim = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(emailSortKey(email)))).consistentRead(true)).item();
+        return claim == null || claim.isEmpty() ? Optional.empty() : find(fairId, string(claim, "registrationId"));
+    }
+
+    /** Gives the registration a new access token (by its hash): the old one no longer opens it. */
+    public boolean replaceAccessToken(String fairId, String registrationId, String accessTokenHash) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                    .updateExpression("SET accessTokenHash = :h").conditionExpression("attribute_exists(sk)")
+                    .expressionAttributeValues(Map.of(":h", s(accessTokenHash))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+            return false;
+        }
+    }
+
     /** Every registration of a fair, page by page (never a scan of other fairs' data). */
     public void forEachInFair(String fairId, java.util.function.Consumer<Registration> visitor) {
         forEachInFairWithHealth(fairId, (registration, health) -> visitor.accept(registration));
