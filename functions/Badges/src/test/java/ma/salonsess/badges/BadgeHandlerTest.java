@@ -125,6 +125,31 @@ class BadgeHandlerTest {
     }
 
     @Test
+    void anErasedRegistrationsBadgeGoesWithEveryEarlierVersion() {
+        handler.handleRequest(event("badge-registration-insert.json"), null);
+        String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
+        // A second rendering (the name changed, say) makes a second version in the versioned bucket.
+        aws.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
+        assertTrue(versionsOf(key).size() >= 2, "the bucket keeps versions, as the template declares");
+        registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
+
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty(),
+                "a replay finds nothing more to delete");
+
+        assertEquals(List.of(), versionsOf(key), "no version and no delete marker is left");
+    }
+
+    /** Every version and delete marker stored at {@code key}. */
+    private List<String> versionsOf(String key) {
+        var listed = aws.s3().listObjectVersions(b -> b.bucket(bucket).prefix(key));
+        List<String> found = new ArrayList<>();
+        listed.versions().stream().filter(v -> v.key().equals(key)).forEach(v -> found.add("version " + v.versionId()));
+        listed.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m -> found.add("marker " + m.versionId()));
+        return found;
+    }
+
+    @Test
     void oneBadRecordIsReportedAloneAndDoesNotHoldBackTheOthers() {
         DynamodbEvent batch = event("badge-registration-insert.json");
         DynamodbEvent bad = event("badge-registration-insert.json");
