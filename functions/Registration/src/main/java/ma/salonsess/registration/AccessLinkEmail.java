@@ -39,9 +39,8 @@ final class AccessLinkEmail implements AccessLinks.Sender {
                     "link", link)), List.of());
         } catch (RuntimeException e) {
             // The asker gets the same answer either way (an error only for registered addresses
-            // would tell them apart); they can ask again. Logged without the address or the secret.
-            System.err.println("Access link email for registration " + r.registrationId() + " failed: "
-                    + e.getClass().getName());
+            // would tell them apart); they can ask again. Logged with nothing that names the person.
+            System.err.println("An access link email failed: " + e.getClass().getName());
         }
     }
 }
