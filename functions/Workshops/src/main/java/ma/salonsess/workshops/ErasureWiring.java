@@ -24,7 +24,7 @@ final class ErasureWiring {
                 new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")), workshops,
                 new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops), clock);
         SurveyRepository surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
-        return new Erasures(List.of(signups::forget, surveys::forget),
+        return new Erasures(ErasureRetries.Part.SIGNUPS_AND_SURVEY, List.of(signups::forget, surveys::forget),
                 new ErasureRetries(dynamoDb, env.require("ERASURE_RETRIES_TABLE")), clock);
     }
 }

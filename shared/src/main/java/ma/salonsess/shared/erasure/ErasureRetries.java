@@ -11,8 +11,8 @@ import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Erasures that failed, one item per registration ({@code fairId}, {@code registrationId}), kept
- * until a replay completes them. A stream's dead-letter queue only holds positions in a stream
+ * Erasures that failed, one item per registration and part of the erasure ({@code fairId},
+ * {@code task = <part>#<registrationId>}), kept until that part's replay completes them. A stream's dead-letter queue only holds positions in a stream
  * that forgets its records after 24 hours; this table holds the ids themselves, for as long as it
  * takes, and nothing else of the person.
  */
@@ -24,34 +24,40 @@ public final class ErasureRetries {
     public record Pending(String fairId, String registrationId, Instant firstFailedAt, long attempts) {
     }
 
+    /** The parts of an erasure done by different functions, each parked and replayed on its own. */
+    public enum Part { SIGNUPS_AND_SURVEY, BADGE }
+
     public ErasureRetries(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
     }
 
     /** Records a failed attempt; recording the same erasure again only counts the attempt. */
-    public void park(String fairId, String registrationId, Instant at, String reason) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(key(fairId, registrationId))
-                .updateExpression("SET firstFailedAt = if_not_exists(firstFailedAt, :at), lastFailedAt = :at, "
+    public void park(Part part, String fairId, String registrationId, Instant at, String reason) {
+        dynamoDb.updateItem(b -> b.tableName(table).key(key(part, fairId, registrationId))
+                .updateExpression("SET registrationId = :r, part = :p, "
+                        + "firstFailedAt = if_not_exists(firstFailedAt, :at), lastFailedAt = :at, "
                         + "lastError = :reason ADD attempts :one")
-                .expressionAttributeValues(Map.of(":at", s(at.toString()), ":reason", s(reason), ":one", n(1))));
+                .expressionAttributeValues(Map.of(":r", s(registrationId), ":p", s(part.name()),
+                        ":at", s(at.toString()), ":reason", s(reason), ":one", n(1))));
     }
 
-    public void done(String fairId, String registrationId) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(key(fairId, registrationId)));
+    public void done(Part part, String fairId, String registrationId) {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key(part, fairId, registrationId)));
     }
 
-    /** Every erasure still pending (a scan: the table holds only failures, normally none). */
-    public List<Pending> all() {
+    /** Every erasure of this part still pending (a scan: the table holds only failures, normally none). */
+    public List<Pending> all(Part part) {
         List<Pending> pending = new ArrayList<>();
-        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item -> pending.add(
+        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression("part = :p")
+                .expressionAttributeValues(Map.of(":p", s(part.name())))).items().forEach(item -> pending.add(
                 new Pending(Items.string(item, "fairId"), Items.string(item, "registrationId"),
                         Instant.parse(Items.string(item, "firstFailedAt")), Items.number(item, "attempts"))));
         return pending;
     }
 
     private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(
-            String fairId, String registrationId) {
-        return Map.of("fairId", s(fairId), "registrationId", s(registrationId));
+            Part part, String fairId, String registrationId) {
+        return Map.of("fairId", s(fairId), "task", s(part.name() + "#" + registrationId));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  * and {@link #replay} completes what was parked.
  */
 public final class Erasures {
+    private final ErasureRetries.Part part;
     private final List<Step> steps;
     private final ErasureRetries retries;
     private final Clock clock;
@@ -24,7 +25,8 @@ public final class Erasures {
     public record Replayed(int completed, List<ErasureRetries.Pending> stillPending) {
     }
 
-    public Erasures(List<Step> steps, ErasureRetries retries, Clock clock) {
+    public Erasures(ErasureRetries.Part part, List<Step> steps, ErasureRetries retries, Clock clock) {
+        this.part = part;
         this.steps = List.copyOf(steps);
         this.retries = retries;
         this.clock = clock;
@@ -36,7 +38,7 @@ public final class Erasures {
             run(fairId, registrationId);
         } catch (RuntimeException failed) {
             try {
-                retries.park(fairId, registrationId, clock.instant(), failed.getClass().getSimpleName());
+                retries.park(part, fairId, registrationId, clock.instant(), failed.getClass().getSimpleName());
             } catch (RuntimeException parkingFailed) {
                 failed.addSuppressed(parkingFailed); // the stream's own retries are then all that is left
             }
@@ -48,13 +50,13 @@ public final class Erasures {
     public Replayed replay() {
         int completed = 0;
         List<ErasureRetries.Pending> still = new ArrayList<>();
-        for (ErasureRetries.Pending pending : retries.all()) {
+        for (ErasureRetries.Pending pending : retries.all(part)) {
             try {
                 run(pending.fairId(), pending.registrationId());
-                retries.done(pending.fairId(), pending.registrationId());
+                retries.done(part, pending.fairId(), pending.registrationId());
                 completed++;
             } catch (RuntimeException failed) {
-                retries.park(pending.fairId(), pending.registrationId(), clock.instant(),
+                retries.park(part, pending.fairId(), pending.registrationId(), clock.instant(),
                         failed.getClass().getSimpleName());
                 still.add(pending);
             }
