@@ -15,6 +15,7 @@ import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Renders badges from the registrations table's stream: for a new registration, or a change to
  * what its badge shows, it renders the PDF from the registration as it is now, stores it under
  * the registration's one key (a replayed record overwrites the same badge) and records it READY.
- * An erased registration's badge is deleted. Records that fail are reported one by one, so Lambda
+ * An erased registration's badge is deleted, every version; if that fails, the ids are parked for
+ * {@link BadgeErasureReplayHandler} first. Records that fail are reported one by one, so Lambda
  * retries only them; after the retries they go to the dead-letter queue.
  */
 public final class BadgeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -41,6 +43,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
     private final BadgeStore store;
     private final BadgeToken tokens;
     private final BadgeRenderer renderer;
+    private final Erasures erasures;
     private final Clock clock = Clock.systemUTC();
 
     public BadgeHandler() {
@@ -48,13 +51,18 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
     }
 
     public BadgeHandler(Env env) {
+        this(env, AwsClients.s3(env));
+    }
+
+    /** With a given S3 client: tests pass one that fails on purpose. */
+    public BadgeHandler(Env env, S3Client s3) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        S3Client s3 = AwsClients.s3(env);
         this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
         this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
         this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
         this.renderer = new BadgeRenderer(new BadgeFonts());
+        this.erasures = BadgeErasure.erasures(env, dynamoDb, store, tokens);
     }
 
     @Override
@@ -72,7 +80,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         String registrationId = sortKey.substring("REG#".length());
         String key = tokens.objectKey(fairId, registrationId);
         if ("REMOVE".equals(record.getEventName())) {
-            store.delete(key); // erased registration: its badge goes too (law 09-08)
+            erasures.erase(fairId, registrationId); // erased registration: its badge goes too (law 09-08)
             return;
         }
         if ("MODIFY".equals(record.getEventName())

@@ -1,6 +1,7 @@
 package ma.salonsess.badges;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -9,7 +10,9 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.badge.BadgeToken;
@@ -25,6 +28,7 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.FaultyS3;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import org.apache.pdfbox.Loader;
@@ -32,6 +36,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** The badge function on the registrations stream, from the sample events, against the local stack. */
@@ -125,6 +130,64 @@ class BadgeHandlerTest {
         assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
 
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(NoSuchKeyException.class, () -> stored(key)) != null);
+    }
+
+    @Test
+    void anErasedRegistrationsBadgeGoesWithEveryEarlierVersion() {
+        handler.handleRequest(event("badge-registration-insert.json"), null);
+        String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
+        // A second rendering (the name changed, say) makes a second version in the versioned bucket.
+        aws.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
+        assertTrue(versionsOf(key).size() >= 2, "the bucket keeps versions, as the template declares");
+        registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
+
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty(),
+                "a replay finds nothing more to delete");
+
+        assertEquals(List.of(), versionsOf(key), "no version and no delete marker is left");
+    }
+
+    @Test
+    void aBadgeThatCannotBeDeletedIsParkedUntilTheReplayDeletesIt() {
+        handler.handleRequest(event("badge-registration-insert.json"), null);
+        String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
+        registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
+        AtomicBoolean down = new AtomicBoolean(true);
+        S3Client faulty = FaultyS3.failingWhile(aws.s3(), "listObjectVersions", down::get);
+
+        var response = new BadgeHandler(aws.functionEnv("BadgesFunction"), faulty)
+                .handleRequest(event("badge-registration-remove.json"), null);
+
+        assertEquals(1, response.getBatchItemFailures().size(), "the failure is still reported to Lambda");
+        assertFalse(versionsOf(key).isEmpty(), "the badge is still there");
+        assertEquals(List.of("BADGE#" + REGISTRATION_ID), parkedBadges(), "the ids a replay needs are kept");
+        var replayEnv = aws.functionEnv("BadgeErasureReplayFunction");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null),
+                "a replay that cannot complete fails, which raises the alarm");
+        assertEquals(1, parkedBadges().size(), "and keeps the ids");
+
+        down.set(false);
+        String replayed = new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null);
+
+        assertTrue(replayed.contains("none pending"), replayed);
+        assertEquals(List.of(), versionsOf(key), "the replay deleted every version");
+        assertEquals(List.of(), parkedBadges(), "nothing left to replay");
+    }
+
+    private List<String> parkedBadges() {
+        return aws.partition("ErasureRetriesTable", "fairId", DemoFair.ID).stream().map(i -> i.get("task").s())
+                .filter(task -> task.startsWith("BADGE#")).toList();
+    }
+
+    /** Every version and delete marker stored at {@code key}. */
+    private List<String> versionsOf(String key) {
+        var listed = aws.s3().listObjectVersions(b -> b.bucket(bucket).prefix(key));
+        List<String> found = new ArrayList<>();
+        listed.versions().stream().filter(v -> v.key().equals(key)).forEach(v -> found.add("version " + v.versionId()));
+        listed.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m -> found.add("marker " + m.versionId()));
+        return found;
     }
 
     @Test

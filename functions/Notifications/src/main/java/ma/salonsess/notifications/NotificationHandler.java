@@ -161,8 +161,8 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
             return; // sent already: a replayed record or a retried batch
         }
         try {
-            String messageId = mailer.send(r.email().value(), templates.render(kind.template(), r.language(), values), files);
-            ledger.sent(eventKey, messageId);
+            mailer.send(r.email().value(), templates.render(kind.template(), r.language(), values), files);
+            ledger.sent(eventKey);
         } catch (RuntimeException e) {
             registrations.markEmailPending(r.fairId(), r.registrationId(), kind.name());
             throw e;

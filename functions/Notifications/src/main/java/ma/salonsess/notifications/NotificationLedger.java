@@ -1,7 +1,11 @@
 package ma.salonsess.notifications;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,6 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Which emails went out, keyed by the event that caused each: a conditional write claims an
  * email before it is sent, so a replayed stream record or a retried batch never sends it twice.
  * A claim whose sending failed stays SENDING and is taken again by the retry.
+ *
+ * <p>Items are keyed by the SHA-256 of the event's key, never the key itself, and keep neither the
+ * address nor SES's message id: the event key names the registration, and the ledger outlives an
+ * erasure by up to 90 days. Registration ids are random UUIDs (122 bits), so the hash leads back
+ * to nobody without the id, which erasure removes everywhere else; deleting the items instead would
+ * need an index by registration, and a replayed record must still find them.
  */
 final class NotificationLedger {
     /** Long enough to outlive any replay of the stream (24 h) and its retries. */
@@ -26,10 +36,10 @@ final class NotificationLedger {
     }
 
     /** True when this email is to be sent now: not sent before. */
-    boolean claim(String id) {
+    boolean claim(String eventKey) {
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                            "id", AttributeValue.fromS(id),
+                            "id", AttributeValue.fromS(id(eventKey)),
                             "state", AttributeValue.fromS("SENDING"),
                             "claimedAt", AttributeValue.fromS(clock.instant().toString()),
                             "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP).getEpochSecond()))))
@@ -42,11 +52,20 @@ final class NotificationLedger {
         }
     }
 
-    void sent(String id, String messageId) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id)))
-                .updateExpression("SET #state = :sent, messageId = :m, sentAt = :at")
+    void sent(String eventKey) {
+        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id(eventKey))))
+                .updateExpression("SET #state = :sent, sentAt = :at")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("SENT"),
-                        ":m", AttributeValue.fromS(messageId), ":at", AttributeValue.fromS(clock.instant().toString()))));
+                        ":at", AttributeValue.fromS(clock.instant().toString()))));
+    }
+
+    static String id(String eventKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("notification\n" + eventKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,27 @@ class NotificationHandlerTest {
         handler.handleRequest(event, null);
         new NotificationHandler(env).handleRequest(event, null);
         only(r);
+    }
+
+    @Test
+    void theLedgerOfSentEmailsHoldsNothingThatNamesTheRegistration() {
+        Registration r = registrant("Nadia", Language.FR);
+        handler.handleRequest(badgeReady(r), null);
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+        assertEquals(2, aws.mailbox().sentTo(r.email().value()).size());
+
+        List<String> naming = new ArrayList<>();
+        aws.dynamoDb().scanPaginator(b -> b.tableName(aws.tableName("NotificationsTable")).consistentRead(true))
+                .items().forEach(item -> {
+                    String all = item.toString();
+                    if (all.contains(r.registrationId()) || all.contains(r.email().value())) {
+                        naming.add(all);
+                    }
+                });
+        assertEquals(List.of(), naming, "no ledger key or attribute holds the registration id or the address");
+        handler.handleRequest(badgeReady(r), null);
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+        assertEquals(2, aws.mailbox().sentTo(r.email().value()).size(), "the hashed ledger still sends once");
     }
 
     @ParameterizedTest

@@ -19,40 +19,57 @@ import ma.salonsess.shared.http.ProblemException;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
 import ma.salonsess.shared.idempotency.IdempotencyStore;
+import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.AccessLinkPolicy;
+import ma.salonsess.shared.registration.AccessLinkRepository;
+import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.RegistrationPolicy;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Registrations;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The registration routes of the public API:
  * {@code POST /fairs/{fairId}/registrations}, and for a registrant with their access token
- * {@code GET} and {@code DELETE /fairs/{fairId}/registrations/{registrationId}}.
+ * {@code GET} and {@code DELETE /fairs/{fairId}/registrations/{registrationId}}; and access links
+ * ({@code POST /fairs/{fairId}/access-links}, {@code .../redeem}) that give a new access token to
+ * whoever reads the registered address's mail.
  */
 public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String REGISTER = "POST /fairs/{fairId}/registrations";
     static final String READ = "GET /fairs/{fairId}/registrations/{registrationId}";
     static final String ERASE = "DELETE /fairs/{fairId}/registrations/{registrationId}";
+    static final String REQUEST_ACCESS_LINK = "POST /fairs/{fairId}/access-links";
+    static final String REDEEM_ACCESS_LINK = "POST /fairs/{fairId}/access-links/redeem";
 
     private final Registrations registrations;
+    private final AccessLinks accessLinks;
     private final BadgeLinks badgeLinks;
-    private final Router router = new Router(Map.of(REGISTER, this::register, READ, this::read, ERASE, this::erase));
+    private final Router router = new Router(Map.of(REGISTER, this::register, READ, this::read, ERASE, this::erase,
+            REQUEST_ACCESS_LINK, this::requestAccessLink, REDEEM_ACCESS_LINK, this::redeemAccessLink));
 
     /** Used by Lambda: configuration from the environment. */
     public RegistrationHandler() {
         this(Env.system());
     }
 
-    /** Wiring happens once per container, here. */
     public RegistrationHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    /** Wiring happens once per container, here; tests pass a clock to see links expire. */
+    public RegistrationHandler(Env env, Clock clock) {
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        Clock clock = Clock.systemUTC();
-        this.registrations = new Registrations(
-                new FairRepository(dynamoDb, env.require("FAIRS_TABLE")),
-                new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
+        FairRepository fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
+        RegistrationRepository repository = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.registrations = new Registrations(fairs, repository,
                 new IdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), clock),
                 RegistrationPolicy.from(env), clock);
+        this.accessLinks = new AccessLinks(fairs, repository,
+                new AccessLinkRepository(dynamoDb, env.require("ACCESS_LINKS_TABLE")),
+                new AccessLinkEmail(env, AwsClients.configure(SesV2Client.builder(), env, "SESV2").build()), clock);
         this.badgeLinks = new BadgeLinks(env);
     }
 
@@ -104,6 +121,36 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
         boolean erased = registrations.eraseOwn(request.pathParameter("fairId"),
                 request.pathParameter("registrationId"), token);
         return erased ? HttpResponse.noContent() : registrationNotFound(request);
+    }
+
+    private HttpResponse requestAccessLink(HttpRequest request) {
+        return switch (accessLinks.request(request.pathParameter("fairId"), JsonRequestBody.read(request))) {
+            case AccessLinks.Accepted accepted -> HttpResponse.json(202, Json.object().put("message",
+                    "If this address is registered for this fair, a link valid "
+                            + AccessLinkPolicy.VALIDITY.toMinutes() + " minutes has been sent to it."));
+            case AccessLinks.Limited limited -> Problem.of(429, "too-many-access-links", "Too many access links",
+                            "At most " + AccessLinkPolicy.MAX_PER_WINDOW + " links per address per hour. Try again later.")
+                    .at(request.path()).toResponse()
+                    .withHeader("retry-after", Long.toString(limited.retryAfter().toSeconds()));
+            case AccessLinks.FairNotFound notFound -> fairNotFound(request);
+            case AccessLinks.InvalidRequest invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
+        };
+    }
+
+    private HttpResponse redeemAccessLink(HttpRequest request) {
+        String fairId = request.pathParameter("fairId");
+        return switch (accessLinks.redeem(fairId, JsonRequestBody.read(request))) {
+            case AccessLinks.Granted granted -> HttpResponse.json(200, Json.object()
+                            .put("fairId", fairId)
+                            .put("registrationId", granted.registrationId())
+                            .put("accessToken", granted.accessToken().value()))
+                    .withHeader("cache-control", "no-store");
+            case AccessLinks.UnknownLink unknown -> Problem.of(404, "access-link-not-found", "Access link not found",
+                    "No access link with this secret for this fair.").at(request.path()).toResponse();
+            case AccessLinks.SpentLink spent -> Problem.of(410, "access-link-spent", "Access link used or expired",
+                    "This link was already used or has expired. Ask for a new one.").at(request.path()).toResponse();
+            case AccessLinks.InvalidSecret invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
+        };
     }
 
     private static HttpResponse fairNotFound(HttpRequest request) {

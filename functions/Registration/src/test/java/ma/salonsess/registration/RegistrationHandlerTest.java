@@ -438,6 +438,33 @@ class RegistrationHandlerTest {
         assertEquals(201, call(post("registration-post-exhibitor.json")).getStatusCode(), "the email is free again");
     }
 
+    private boolean idempotencyRecordExists() {
+        String id = ma.salonsess.shared.idempotency.IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey)
+                .orElseThrow().recordId();
+        return aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("IdempotencyTable"))
+                .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).hasItem();
+    }
+
+    @Test
+    void afterErasureTheSameIdempotencyKeyNeverAnswersWithTheErasedRegistration() throws Exception {
+        JsonNode receipt = json(call(post("registration-post-visitor.json")));
+        String erasedId = receipt.get("registrationId").asText();
+        assertTrue(idempotencyRecordExists(), "the key's record is written");
+        APIGatewayV2HTTPEvent erase = withHeader(withPathParameter(withPathParameter(
+                ApiEvents.load("registration-delete.json"), "fairId", fairId), "registrationId", erasedId),
+                "authorization", "Bearer " + receipt.get("accessToken").asText());
+        assertEquals(204, call(erase).getStatusCode());
+
+        assertFalse(idempotencyRecordExists(), "the key's record went with it");
+        APIGatewayV2HTTPResponse retried = call(post("registration-post-visitor.json"));
+        assertEquals(201, retried.getStatusCode(), retried.getBody());
+        assertEquals("false", retried.getHeaders().get("idempotent-replayed"), "registered anew, not replayed");
+        String newId = json(retried).get("registrationId").asText();
+        assertNotEquals(erasedId, newId);
+        assertEquals(List.of("REG#" + newId), written().stream().map(i -> i.get("sk").s())
+                .filter(sk -> sk.startsWith("REG#")).toList(), "only the new registration is stored");
+    }
+
     @Test
     void concurrentRegistrationsWithOneEmailRegisterOnce() throws Exception {
         List<Callable<Integer>> attempts = new ArrayList<>();

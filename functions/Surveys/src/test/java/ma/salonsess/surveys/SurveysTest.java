@@ -50,6 +50,10 @@ import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import ma.salonsess.testsupport.OpenApiContract;
+import ma.salonsess.testsupport.StreamEvents;
+import ma.salonsess.workshops.ErasureHandler;
+import ma.salonsess.shared.survey.SurveyToken;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -411,6 +415,57 @@ class SurveysTest {
                 "buyerContacts", "invalid_type"), codes);
         assertFalse(parse(call("survey-get.json", "token", token, null).getBody()).get("answered").asBoolean(),
                 "nothing stored");
+    }
+
+    @Test
+    void anErasedRegistrantsSurveyLinkIsDeadAndNothingLeadsBackToThem() throws Exception {
+        Person amal = register("Amal", Role.EXHIBITOR, Language.AR, true);
+        Person brahim = register("Brahim", Role.VISITOR, Language.FR, true, "financement");
+        dispatch(aws.ses(), invitations(), plentyOfTime());
+        String amalToken = token(aws.mailbox().sentTo(amal.email()).getFirst());
+        String brahimToken = token(aws.mailbox().sentTo(brahim.email()).getFirst());
+        assertEquals(201, call("survey-post-exhibitor.json", "token", amalToken,
+                "{\"satisfaction\": 5, \"madeSales\": true, \"salesAmountMad\": 18500, \"buyerContacts\": 7, "
+                        + "\"wouldReturn\": true, \"comments\": \"Amal, coopérative Tifawt.\"}").getStatusCode());
+
+        erase(amal);
+        erase(brahim);
+        erase(amal); // a replayed stream record finds nothing more to do
+
+        assertEquals(404, call("survey-get.json", "token", amalToken, null).getStatusCode(),
+                "the answered survey's link finds nothing");
+        assertEquals(404, call("survey-get.json", "token", brahimToken, null).getStatusCode(),
+                "the unanswered survey is gone");
+        assertEquals(404, call("survey-post-visitor.json", "token", brahimToken,
+                "{\"satisfaction\": 4, \"wouldReturn\": true, \"workshops\": []}").getStatusCode());
+        List<String> leadingBack = new ArrayList<>();
+        aws.dynamoDb().scanPaginator(b -> b.tableName(aws.tableName("SurveysTable")).consistentRead(true)).items()
+                .forEach(item -> {
+                    String all = item.toString();
+                    if (all.contains(amal.registrationId()) || all.contains(brahim.registrationId())
+                            || all.contains(amalToken) || all.contains(brahimToken)
+                            || item.get("surveyKey").s().equals(SurveyToken.keyOf(amalToken).orElseThrow())
+                            || item.get("surveyKey").s().equals(SurveyToken.keyOf(brahimToken).orElseThrow())
+                            || all.contains("Tifawt")) {
+                        leadingBack.add(all);
+                    }
+                });
+        assertEquals(List.of(), leadingBack, "no key, index value or text leads back to the erased registrants");
+
+        JsonNode results = parse(call("admin-survey-results-get.json", "fairId", fairId, null).getBody());
+        assertEquals(1, results.get("answered").asInt(), "the answered survey still counts");
+        assertEquals(5.0, results.get("byRole").get("EXHIBITOR").get("averageSatisfaction").asDouble(), 0.001);
+        assertEquals(18500, results.get("exhibitorTrade").get("salesAmountMad").asInt());
+        assertEquals(0, results.get("comments").size(), "its free text is gone");
+    }
+
+    /** Erases a registration as its registrant's DELETE does, then lets the erasure function see it go. */
+    private void erase(Person person) {
+        registrations.find(fairId, person.registrationId()).ifPresent(registrations::delete);
+        var removed = StreamEvents.record("REMOVE", List.of("fairId", "sk"), Map.of(
+                "fairId", AttributeValue.fromS(fairId), "sk", AttributeValue.fromS("REG#" + person.registrationId())), null);
+        assertTrue(new ErasureHandler(aws.functionEnv("SignupErasureFunction"))
+                .handleRequest(StreamEvents.batch(removed), null).getBatchItemFailures().isEmpty());
     }
 
     private static JsonNode workshop(JsonNode results, String id) {

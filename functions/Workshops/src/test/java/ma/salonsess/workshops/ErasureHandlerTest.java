@@ -1,20 +1,26 @@
 package ma.salonsess.workshops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
+import ma.salonsess.testsupport.FaultyDynamoDb;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.StreamEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An erased registration leaves the workshops: its seat passes on and nothing of it stays. */
@@ -55,6 +61,48 @@ class ErasureHandlerTest {
                 .filter(i -> i.values().stream().anyMatch(v -> v.s() != null && v.s().contains(leaving.registrationId())))
                 .forEach(left::add);
         assertEquals(List.of(), left, "no signup or agenda of the erased registrant remains");
+    }
+
+    @Test
+    void aFailedErasureKeepsItsIdsUntilAReplayCompletesIt(LocalAws aws) throws Exception {
+        FairFixtures fixtures = new FairFixtures(aws);
+        String fairId = fixtures.newFair();
+        fixtures.workshop(fairId, "gestion", 1, 10, 12);
+        WorkshopApi api = new WorkshopApi(aws, fairId);
+        Registrant leaving = fixtures.registrant(fairId, "Leaving");
+        Registrant waiting = fixtures.registrant(fairId, "Waiting");
+        api.call(api.signUpEvent("gestion", leaving));
+        api.call(api.signUpEvent("gestion", waiting));
+        var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
+        registrations.delete(registrations.find(fairId, leaving.registrationId()).orElseThrow());
+        AtomicBoolean down = new AtomicBoolean(true);
+        DynamoDbClient faulty = FaultyDynamoDb.failingWhile(aws.dynamoDb(), "query", down::get);
+        DynamodbEvent removed = StreamEvents.batch(StreamEvents.record("REMOVE", List.of("fairId", "sk"), Map.of(
+                "fairId", AttributeValue.fromS(fairId),
+                "sk", AttributeValue.fromS("REG#" + leaving.registrationId())), null));
+
+        var response = new ErasureHandler(aws.functionEnv("SignupErasureFunction"), faulty).handleRequest(removed, null);
+
+        assertEquals(1, response.getBatchItemFailures().size(), "the failure is still reported to Lambda");
+        assertEquals("WAITLISTED", api.status("gestion", waiting), "nothing erased yet");
+        List<Map<String, AttributeValue>> parked = aws.partition("ErasureRetriesTable", "fairId", fairId);
+        assertEquals(List.of(leaving.registrationId()), parked.stream().map(i -> i.get("registrationId").s()).toList(),
+                "the ids a replay needs are kept");
+
+        Env replayEnv = aws.functionEnv("ErasureReplayFunction");
+        assertThrows(IllegalStateException.class,
+                () -> new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null),
+                "a replay that cannot complete fails, which raises the alarm");
+        assertEquals(1, aws.partition("ErasureRetriesTable", "fairId", fairId).size(), "and keeps the ids");
+
+        down.set(false);
+        String replayed = new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null);
+
+        assertTrue(replayed.contains("none pending"), replayed);
+        assertEquals("CONFIRMED", api.status("gestion", waiting), "the replay completed the erasure");
+        assertEquals(List.of(), aws.partition("ErasureRetriesTable", "fairId", fairId), "nothing left to replay");
+        assertEquals(List.of(), aws.partition("SignupsTable", "pk", "AG#" + fairId + "#" + leaving.registrationId()),
+                "the erased registrant's agenda is gone");
     }
 
     @Test

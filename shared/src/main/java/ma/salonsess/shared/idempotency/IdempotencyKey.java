@@ -20,8 +20,11 @@ public record IdempotencyKey(String scope, String value) {
         return ALLOWED.matcher(trimmed).matches() ? Optional.of(new IdempotencyKey(scope, trimmed)) : Optional.empty();
     }
 
-    /** The id the record is stored under: a hash, so the key itself is never stored. */
-    String recordId() {
+    /**
+     * The id the record is stored under: a hash, so the key itself is never stored. A registration
+     * keeps it too, so erasing the registration can delete the record that would replay it.
+     */
+    public String recordId() {
         return HexFormat.of().formatHex(sha256("id\n" + scope + "\n" + value));
     }
 

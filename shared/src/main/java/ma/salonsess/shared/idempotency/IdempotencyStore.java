@@ -74,6 +74,14 @@ public final class IdempotencyStore {
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
     }
 
+    /**
+     * The write that deletes the record {@code recordId} (see {@link IdempotencyKey#recordId}): an
+     * erased registration must not be replayed to a retry as if it still existed.
+     */
+    public TransactWriteItem release(String recordId) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of("id", s(recordId)))).build();
+    }
+
     /** A request's fingerprint: the same for the same operation, target and (canonical) body. */
     public static String fingerprint(String... parts) {
         return HexFormat.of().formatHex(IdempotencyKey.sha256(String.join("\n", parts)));

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class RegistrationRepository {
     public static final String TYPE_REGISTRATION = "REGISTRATION";
     public static final String TYPE_EMAIL_CLAIM = "EMAIL_CLAIM";
+    private static final String IDEMPOTENCY_RECORD = "idempotencyRecord";
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -56,8 +57,19 @@ public final class RegistrationRepository {
      * one transaction: all are written, or none.
      */
     public void create(Registration registration, Optional<TransactWriteItem> companion) {
+        create(registration, companion, Optional.empty());
+    }
+
+    /**
+     * As {@link #create(Registration, Optional)}, noting on the registration the id of the
+     * idempotency record written with it (a hash), so that erasing it can delete that record too.
+     */
+    public void create(Registration registration, Optional<TransactWriteItem> companion,
+                       Optional<String> idempotencyRecord) {
         List<TransactWriteItem> items = new ArrayList<>(3);
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(registration))
+        Map<String, AttributeValue> item = toItem(registration);
+        idempotencyRecord.ifPresent(id -> item.put(IDEMPOTENCY_RECORD, s(id)));
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk)")).build());
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of(
                         "fairId", s(registration.fairId()),
@@ -93,6 +105,26 @@ public final class RegistrationRepository {
      */
     public Optional<Registration> findOwned(String fairId, String registrationId, AccessToken token) {
         return find(fairId, registrationId).filter(r -> token.matches(r.accessTokenHash()));
+    }
+
+    /** The registration of this address for this fair, found through its email claim. */
+    public Optional<Registration> findByEmail(String fairId, EmailAddress email) {
+        var claim = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(emailSortKey(email)))).consistentRead(true)).item();
+        return claim == null || claim.isEmpty() ? Optional.empty() : find(fairId, string(claim, "registrationId"));
+    }
+
+    /** Gives the registration a new access token (by its hash): the old one no longer opens it. */
+    public boolean replaceAccessToken(String fairId, String registrationId, String accessTokenHash) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                    .updateExpression("SET accessTokenHash = :h").conditionExpression("attribute_exists(sk)")
+                    .expressionAttributeValues(Map.of(":h", s(accessTokenHash))));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+            return false;
+        }
     }
 
     /** Every registration of a fair, page by page (never a scan of other fairs' data). */
@@ -178,13 +210,28 @@ public final class RegistrationRepository {
 
     /** Deletes the registration and its email claim (a registrant's request to erase their data). */
     public void delete(Registration registration) {
-        Transactions.write(dynamoDb, List.of(
+        delete(registration, List.of());
+    }
+
+    /** As {@link #delete(Registration)}, with other deletions ({@code alsoDelete}) in the same transaction. */
+    public void delete(Registration registration, List<TransactWriteItem> alsoDelete) {
+        List<TransactWriteItem> items = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
                         "sk", s(registrationSortKey(registration.registrationId()))))).build(),
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
                         "sk", s(emailSortKey(registration.email()))))).build()));
+        items.addAll(alsoDelete);
+        Transactions.write(dynamoDb, items);
+    }
+
+    /** The id of the idempotency record written with the registration, if it was sent with a key. */
+    public Optional<String> idempotencyRecord(String fairId, String registrationId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                .projectionExpression(IDEMPOTENCY_RECORD).consistentRead(true)).item();
+        return item == null ? Optional.empty() : Items.optionalString(item, IDEMPOTENCY_RECORD);
     }
 
     private static BadgeState badge(Map<String, AttributeValue> badge) {

@@ -81,7 +81,8 @@ public final class Registrations {
                 registration.role(), registration.status(), token.value(), registration.badge().status());
         try {
             registrations.create(registration,
-                    key.map(k -> idempotency.claim(k, fingerprint, Json.write(receipt.toJson()))));
+                    key.map(k -> idempotency.claim(k, fingerprint, Json.write(receipt.toJson()))),
+                    key.map(IdempotencyKey::recordId));
             return new Registered(receipt, false);
         } catch (RegistrationRepository.CompanionWriteFailed e) {
             // The same key was being used by a concurrent request, which won: answer as a retry would.
@@ -105,10 +106,15 @@ public final class Registrations {
         return registrations.findOwned(fairId, registrationId, token);
     }
 
-    /** Erases a registration at its registrant's request; false when there was none for this token. */
+    /**
+     * Erases a registration at its registrant's request; false when there was none for this token.
+     * The idempotency record of the request that created it goes in the same transaction: a retry
+     * of that request must not be answered with the erased registration.
+     */
     public boolean eraseOwn(String fairId, String registrationId, AccessToken token) {
         Optional<Registration> registration = findOwn(fairId, registrationId, token);
-        registration.ifPresent(registrations::delete);
+        registration.ifPresent(r -> registrations.delete(r, registrations.idempotencyRecord(fairId, registrationId)
+                .map(idempotency::release).stream().toList()));
         return registration.isPresent();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import ma.salonsess.shared.dynamo.Items;
+import ma.salonsess.shared.dynamo.Transactions;
 import ma.salonsess.shared.registration.Region;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
@@ -20,6 +21,7 @@ import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The surveys table: one item per registrant and fair, keyed by the token's hash (so the link
@@ -182,7 +184,9 @@ public final class SurveyRepository {
 
     /**
      * A registrant asked for their data to be erased: an unanswered survey goes; an answered one
-     * loses its link to them and its free text, and its figures stay in the fair's results.
+     * moves to a random key (its link, which anyone holding the secret and the registration id
+     * could issue again, then finds nothing), loses its free text and everything naming the
+     * registrant or their emails, and its figures stay in the fair's results.
      */
     public void forget(String fairId, String registrationId) {
         List<String> keys = new ArrayList<>();
@@ -195,12 +199,33 @@ public final class SurveyRepository {
                 dynamoDb.deleteItem(b -> b.tableName(table).key(key(key))
                         .conditionExpression("attribute_not_exists(answeredAt)"));
             } catch (ConditionalCheckFailedException answered) {
-                dynamoDb.updateItem(b -> b.tableName(table).key(key(key))
-                        .updateExpression("SET registrationId = :anonymous REMOVE answers.comments")
-                        .expressionAttributeValues(Map.of(":anonymous",
-                                s("erased-" + java.util.UUID.randomUUID()))));
+                anonymise(key);
             }
         }
+    }
+
+    /** What an answered survey keeps once anonymous: what the results count, nothing else. */
+    private static final List<String> KEPT = List.of("fairId", "role", "language", "region", "sector", "workshopIds",
+            "invitation", "reminder", "answeredAt", "purgeAt");
+
+    private void anonymise(String key) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return;
+        }
+        Map<String, AttributeValue> anonymous = new HashMap<>();
+        KEPT.stream().filter(item::containsKey).forEach(name -> anonymous.put(name, item.get(name)));
+        Map<String, AttributeValue> answers = new HashMap<>(Items.map(item, "answers"));
+        answers.remove("comments");
+        anonymous.put("answers", m(answers));
+        // Random, so that no key or index value leads back to the registrant.
+        anonymous.put("surveyKey", s("erased-" + java.util.UUID.randomUUID()));
+        anonymous.put("registrationId", s("erased-" + java.util.UUID.randomUUID()));
+        Transactions.write(dynamoDb, List.of(
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(key))
+                        .conditionExpression("attribute_exists(answeredAt)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(anonymous)
+                        .conditionExpression("attribute_not_exists(surveyKey)")).build()));
     }
 
     private static Map<String, AttributeValue> answersItem(SurveyAnswers a) {

@@ -51,6 +51,12 @@ public final class StackResources implements SamTemplate.Names {
             } catch (BucketAlreadyOwnedByYouException exists) {
                 // created by an earlier call
             }
+            // Versioned as declared, so that deleting every version (law 09-08) is tested as on AWS.
+            Object versioning = template.properties(bucket).get("VersioningConfiguration");
+            if (versioning != null && "Enabled".equals(SamTemplate.asMap(versioning).get("Status"))) {
+                s3.putBucketVersioning(b -> b.bucket(bucketName(bucket))
+                        .versioningConfiguration(v -> v.status("Enabled")));
+            }
         }
     }
 
