@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.badge.BadgeToken;
-import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
@@ -28,6 +26,7 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.FaultyS3;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
@@ -59,13 +58,12 @@ class BadgeHandlerTest {
         this.bucket = env.require("BADGE_BUCKET");
         DemoFair.seed(RepositoryLayout.root(), aws.dynamoDb(), aws.tableName("FairsTable"));
         registrations.find(DemoFair.ID, REGISTRATION_ID).ifPresent(registrations::delete);
-        Instant now = Instant.now();
-        registrations.create(new Registration(REGISTRATION_ID, DemoFair.ID, Role.EXHIBITOR,
-                Registration.Status.CONFIRMED, "Fatima Zahra", "El Idrissi", "فاطمة الزهراء الإدريسي",
-                new EmailAddress("fatima.elidrissi@example.org"), null, Language.AR,
-                new Organisation("Coopérative Tighanimine", OrganisationType.COOPERATIVE, Region.SOUSS_MASSA,
-                        Sector.LOCAL_PRODUCE), new Consent(true, true, "2026-11", Language.AR, now),
-                BadgeState.pending(), AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
+        registrations.create(RegistrationBuilder.in(DemoFair.ID).id(REGISTRATION_ID).role(Role.EXHIBITOR)
+                .named("Fatima Zahra", "El Idrissi").arabicName("فاطمة الزهراء الإدريسي")
+                .email("fatima.elidrissi@example.org").language(Language.AR)
+                .organisation(new Organisation("Coopérative Tighanimine", OrganisationType.COOPERATIVE,
+                        Region.SOUSS_MASSA, Sector.LOCAL_PRODUCE))
+                .consent(true, true, false).build(), Optional.empty());
     }
 
     private static DynamodbEvent event(String name) {
@@ -198,11 +196,8 @@ class BadgeHandlerTest {
         record.getDynamodb().getKeys().get("fairId").setS("no-such-fair");
         record.getDynamodb().setSequenceNumber("111100000000000000002");
         // The unknown fair's registration exists, so rendering it fails on the missing fair.
-        Instant now = Instant.now();
-        registrations.create(new Registration(REGISTRATION_ID, "no-such-fair", Role.VISITOR,
-                Registration.Status.CONFIRMED, "X", "Y", null, new EmailAddress("x-" + now.toEpochMilli() + "@example.org"),
-                null, Language.FR, null, new Consent(false, false, "2026-11", Language.FR, now), BadgeState.pending(),
-                "hash", now, now.plusSeconds(60), 1), Optional.empty());
+        registrations.create(RegistrationBuilder.in("no-such-fair").id(REGISTRATION_ID).named("X", "Y")
+                .accessTokenHash("hash").retention(Duration.ofMinutes(1)).build(), Optional.empty());
         List<DynamodbEvent.DynamodbStreamRecord> both = new ArrayList<>(bad.getRecords());
         both.addAll(batch.getRecords());
         batch.setRecords(both);

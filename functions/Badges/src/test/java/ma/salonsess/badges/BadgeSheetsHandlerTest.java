@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,19 +23,15 @@ import java.util.UUID;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
-import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
-import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
@@ -70,13 +65,10 @@ class BadgeSheetsHandlerTest {
     }
 
     private void register(String first, Role role, Region region) {
-        Instant now = Instant.now();
         Organisation organisation = role == Role.EXHIBITOR
                 ? new Organisation("Coopérative " + first, OrganisationType.COOPERATIVE, region, Sector.CRAFTS) : null;
-        registrations.create(new Registration(UUID.randomUUID().toString(), fairId, role, Registration.Status.CONFIRMED,
-                first, "Test", null, new EmailAddress(first.toLowerCase() + "-" + UUID.randomUUID() + "@example.org"),
-                null, Language.FR, organisation, new Consent(false, false, "2026-11", Language.FR, now),
-                BadgeState.pending(), AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
+        registrations.create(RegistrationBuilder.in(fairId).role(role).named(first, "Test").organisation(organisation)
+                .build(), Optional.empty());
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {

@@ -26,14 +26,9 @@ import javax.imageio.ImageIO;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
-import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
-import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
@@ -42,6 +37,7 @@ import ma.salonsess.shared.survey.Survey;
 import ma.salonsess.shared.survey.SurveyAnswers;
 import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FaultySes;
@@ -73,13 +69,10 @@ class DigestTest {
     }
 
     private void register(String first, Role role, Region region, Sector sector, boolean shares) {
-        Instant now = Instant.now();
         Organisation org = role == Role.EXHIBITOR
                 ? new Organisation("Coopérative " + first, OrganisationType.COOPERATIVE, region, sector) : null;
-        registrations.create(new Registration(UUID.randomUUID().toString(), fairId, role, Registration.Status.CONFIRMED,
-                first, "Test", "فاطمة", new EmailAddress(first.toLowerCase() + "-" + UUID.randomUUID() + "@example.org"),
-                null, Language.AR, org, new Consent(false, shares, "2026-11", Language.AR, now), BadgeState.pending(),
-                AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1), Optional.empty());
+        registrations.create(RegistrationBuilder.in(fairId).role(role).named(first, "Test").arabicName("فاطمة")
+                .language(Language.AR).organisation(org).consent(false, shares, false).build(), Optional.empty());
     }
 
     private APIGatewayV2HTTPResponse call(String sample) {

@@ -8,20 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
-import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
-import ma.salonsess.shared.text.Language;
 import org.junit.jupiter.api.Test;
+import ma.salonsess.testsupport.RegistrationBuilder;
 
 /** Hostile values in the export: none may run as a formula, whichever separator Excel splits on. */
 class RegistrationsCsvTest {
@@ -46,11 +40,9 @@ class RegistrationsCsvTest {
         Instant now = Instant.parse("2026-12-10T09:00:00Z");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (RegistrationsCsv csv = new RegistrationsCsv(out)) {
-            csv.add(new Registration(UUID.randomUUID().toString(), "fair-1", Role.EXHIBITOR,
-                    Registration.Status.CONFIRMED, firstName, "Test", null, new EmailAddress("a@example.org"), null,
-                    Language.FR, new Organisation(organisation, OrganisationType.COOPERATIVE, Region.SOUSS_MASSA,
-                            Sector.CRAFTS), new Consent(false, true, "2026-11", Language.FR, now), BadgeState.pending(),
-                    AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1));
+            csv.add(RegistrationBuilder.in("fair-1").role(Role.EXHIBITOR).named(firstName, "Test")
+                    .email("a@example.org").organisation(new Organisation(organisation, OrganisationType.COOPERATIVE,
+                            Region.SOUSS_MASSA, Sector.CRAFTS)).consent(false, true, false).at(now).build());
         }
         String text = out.toString(StandardCharsets.UTF_8);
         return text.substring(text.indexOf("\r\n") + 2);

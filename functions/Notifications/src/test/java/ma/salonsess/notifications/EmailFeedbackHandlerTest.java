@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.json.Json;
-import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
@@ -45,11 +40,8 @@ class EmailFeedbackHandlerTest {
     }
 
     private Registration register(String fairId, String email) {
-        Instant now = Instant.now();
-        Registration r = new Registration(UUID.randomUUID().toString(), fairId, Role.VISITOR,
-                Registration.Status.CONFIRMED, "Fatima", "El Idrissi", null, new EmailAddress(email), null, Language.AR,
-                null, new Consent(false, false, "2026-11", Language.AR, now), BadgeState.pending(),
-                AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1);
+        Registration r = RegistrationBuilder.in(fairId).named("Fatima", "El Idrissi").email(email)
+                .language(Language.AR).build();
         registrations.create(r, Optional.empty());
         return r;
     }

@@ -7,28 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.registration.Role;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.StreamEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,12 +64,14 @@ class NotificationHandlerTest {
 
     /** A registrant whose badge is in the bucket and READY; returns the registration item after that. */
     private Registration registrant(String firstName, Language language) {
+        return registrant(firstName, language, AccessToken.generate());
+    }
+
+    private Registration registrant(String firstName, Language language, AccessToken token) {
         Instant now = Instant.now();
-        String id = UUID.randomUUID().toString();
-        Registration r = new Registration(id, fairId, Role.VISITOR, Registration.Status.CONFIRMED, firstName, "Alaoui",
-                null, new EmailAddress("r-" + id.substring(0, 8) + "@example.org"), null, language, null,
-                new Consent(false, false, "2026-11", language, now), BadgeState.pending(),
-                AccessToken.generate().hash(), now, now.plusSeconds(86_400), 1);
+        Registration r = RegistrationBuilder.in(fairId).named(firstName, "Alaoui").language(language)
+                .accessToken(token).at(now).build();
+        String id = r.registrationId();
         registrations.create(r, Optional.empty());
         String key = "badges/" + fairId + "/" + id.substring(0, 8) + ".pdf";
         aws.s3().putObject(b -> b.bucket(env.require("BADGE_BUCKET")).key(key), RequestBody.fromBytes(BADGE));
@@ -189,10 +192,28 @@ class NotificationHandlerTest {
     @ParameterizedTest
     @EnumSource(Language.class)
     void aPlaceInLineSaysWhichPlace(Language language) {
-        Registration r = registrant("Karim", language);
+        // One seat, taken; two people in line before Karim, who is third.
+        fixtures.workshop(fairId, "financement", 1, 10, 12);
+        WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        WorkshopSignups signups = new WorkshopSignups(registrations, workshops,
+                new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops, registrations),
+                Clock.systemUTC());
+        for (String name : List.of("Seated", "First", "Second")) {
+            FairFixtures.Registrant p = fixtures.registrant(fairId, name);
+            signups.signUp(fairId, "financement", p.registrationId(), new AccessToken(p.accessToken()));
+        }
+        AccessToken token = AccessToken.generate();
+        Registration r = registrant("Karim", language, token);
+        signups.signUp(fairId, "financement", r.registrationId(), token);
+
         handler.handleRequest(signupChange(r, null, "WAITLISTED"), null);
+
         SentEmail mail = only(r);
-        assertTrue(mail.text().contains("1"), mail.text());
+        assertTrue(mail.text().contains(switch (language) {
+            case FR -> "Vous êtes en position 3 sur la liste d'attente.";
+            case AR -> "ترتيبكم في قائمة الانتظار: 3.";
+            case EN -> "You are number 3 on the waiting list.";
+        }), mail.text());
         assertTrue(mail.attachments().isEmpty());
         assertEquals(language == Language.AR, mail.html().contains("dir=\"rtl\""));
     }

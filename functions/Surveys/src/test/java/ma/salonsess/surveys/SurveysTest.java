@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,13 +31,9 @@ import ma.salonsess.organiser.OrganiserHandler;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
-import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
@@ -44,6 +41,7 @@ import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.WorkshopRepository;
+import ma.salonsess.testsupport.RegistrationBuilder;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FaultySes;
@@ -107,10 +105,9 @@ class SurveysTest {
         Organisation org = role == Role.EXHIBITOR
                 ? new Organisation("Coopérative " + first, OrganisationType.COOPERATIVE, Region.SOUSS_MASSA,
                 Sector.LOCAL_PRODUCE) : null;
-        registrations.create(new Registration(id, fairId, role, Registration.Status.CONFIRMED, first, "Test", null,
-                new EmailAddress(email), null, language, org,
-                new Consent(false, false, surveys, "2026-11", language, now), BadgeState.pending(), token.hash(), now,
-                now.plusSeconds(86_400 * 400L), 1), Optional.empty());
+        registrations.create(RegistrationBuilder.in(fairId).id(id).role(role).named(first, "Test").email(email)
+                .language(language).organisation(org).consent(false, false, surveys).accessToken(token).at(now)
+                .retention(Duration.ofDays(400)).build(), Optional.empty());
         for (String workshop : workshops) {
             workshopSignups.signUp(fairId, workshop, id, token);
         }

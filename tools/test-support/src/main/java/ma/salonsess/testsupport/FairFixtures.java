@@ -1,24 +1,21 @@
 package ma.salonsess.testsupport;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.BadgeState;
-import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
 import ma.salonsess.shared.workshop.Workshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
+import ma.salonsess.testsupport.RegistrationBuilder;
 
 /**
  * Fairs, workshops and registrants written straight into the local tables, for tests of what
@@ -58,14 +55,9 @@ public final class FairFixtures {
 
     public Registrant registrant(String fairId, String firstName) {
         AccessToken token = AccessToken.generate();
-        String id = UUID.randomUUID().toString();
-        EmailAddress email = new EmailAddress(firstName.toLowerCase().replace(' ', '.') + "-" + id.substring(0, 8)
-                + "@example.org");
-        Instant now = Instant.now();
-        new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable")).create(new Registration(id,
-                fairId, Role.VISITOR, Registration.Status.CONFIRMED, firstName, "Test", null, email, null, Language.FR,
-                null, new Consent(false, false, "test", Language.FR, now), BadgeState.pending(), token.hash(), now,
-                now.plusSeconds(86_400), 1), java.util.Optional.empty());
-        return new Registrant(id, token.value(), email.value());
+        Registration registration = RegistrationBuilder.in(fairId).named(firstName, "Test").accessToken(token).build();
+        new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable")).create(registration,
+                Optional.empty());
+        return new Registrant(registration.registrationId(), token.value(), registration.email().value());
     }
 }
