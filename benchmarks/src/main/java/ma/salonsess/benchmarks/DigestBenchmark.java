@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import ma.salonsess.digest.DigestApiHandler;
 import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.localaws.StackResources;
@@ -76,7 +77,7 @@ public final class DigestBenchmark {
             resetPeaks();
             DynamoDbCallTimer.takeNanos();
             long start = System.nanoTime();
-            var response = handler.handleRequest(event(fairId), null);
+            var response = handler.handleRequest(event(fairId), LambdaContext.forTest());
             double seconds = (System.nanoTime() - start) / 1e9;
             double inCalls = DynamoDbCallTimer.takeNanos() / 1e9;
             if (response.getStatusCode() != 200) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.localaws.StackResources;
@@ -164,7 +165,7 @@ public final class RegistrationBenchmark {
                 .withHeaders(Map.of("content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()))
                 .withBody(body)
                 .build();
-        int status = handler.handleRequest(event, null).getStatusCode();
+        int status = handler.handleRequest(event, LambdaContext.forTest()).getStatusCode();
         if (status != 201) {
             throw new IllegalStateException("Registration answered " + status);
         }

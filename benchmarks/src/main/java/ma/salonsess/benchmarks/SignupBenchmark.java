@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.localaws.StackResources;
@@ -108,7 +109,7 @@ public final class SignupBenchmark {
                     Person p = people.get(i);
                     String workshopId = "w" + ThreadLocalRandom.current().nextInt(workshops);
                     long t0 = System.nanoTime();
-                    var response = handler.handleRequest(event(fairId, workshopId, p), null);
+                    var response = handler.handleRequest(event(fairId, workshopId, p), LambdaContext.forTest());
                     latencies[i] = (System.nanoTime() - t0) / 1e6;
                     if (response.getStatusCode() != 201) {
                         throw new IllegalStateException("Sign-up answered " + response.getStatusCode() + ": "

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.registration.BadgeState;
@@ -83,7 +84,7 @@ class BadgeHandlerTest {
 
     @Test
     void aNewRegistrationGetsItsBadgeInTheBucketAndIsMarkedReady() throws Exception {
-        StreamsEventResponse response = handler.handleRequest(event("badge-registration-insert.json"), null);
+        StreamsEventResponse response = handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
 
         assertTrue(response.getBatchItemFailures().isEmpty());
         Registration r = registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow();
@@ -107,10 +108,10 @@ class BadgeHandlerTest {
 
     @Test
     void theSameRecordTwiceLeavesOneBadge() {
-        handler.handleRequest(event("badge-registration-insert.json"), null);
+        handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
         Instant firstReady = registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow().badge().readyAt();
 
-        StreamsEventResponse again = handler.handleRequest(event("badge-registration-insert.json"), null);
+        StreamsEventResponse again = handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
 
         assertTrue(again.getBatchItemFailures().isEmpty());
         assertEquals(List.of(tokens.objectKey(DemoFair.ID, REGISTRATION_ID)), badgesOfTheFair().stream()
@@ -121,26 +122,26 @@ class BadgeHandlerTest {
 
     @Test
     void anErasedRegistrationsBadgeIsDeleted() {
-        handler.handleRequest(event("badge-registration-insert.json"), null);
+        handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
         String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
         registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
 
-        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
 
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(NoSuchKeyException.class, () -> stored(key)) != null);
     }
 
     @Test
     void anErasedRegistrationsBadgeGoesWithEveryEarlierVersion() {
-        handler.handleRequest(event("badge-registration-insert.json"), null);
+        handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
         String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
         // A second rendering (the name changed, say) makes a second version in the versioned bucket.
         aws.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
         assertTrue(versionsOf(key).size() >= 2, "the bucket keeps versions, as the template declares");
         registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
 
-        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty());
-        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), null).getBatchItemFailures().isEmpty(),
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event("badge-registration-remove.json"), LambdaContext.forTest()).getBatchItemFailures().isEmpty(),
                 "a replay finds nothing more to delete");
 
         assertEquals(List.of(), versionsOf(key), "no version and no delete marker is left");
@@ -148,26 +149,26 @@ class BadgeHandlerTest {
 
     @Test
     void aBadgeThatCannotBeDeletedIsParkedUntilTheReplayDeletesIt() {
-        handler.handleRequest(event("badge-registration-insert.json"), null);
+        handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
         String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
         registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
         AtomicBoolean down = new AtomicBoolean(true);
         S3Client faulty = FaultyS3.failingWhile(aws.s3(), "listObjectVersions", down::get);
 
         var response = new BadgeHandler(aws.functionEnv("BadgesFunction"), faulty)
-                .handleRequest(event("badge-registration-remove.json"), null);
+                .handleRequest(event("badge-registration-remove.json"), LambdaContext.forTest());
 
         assertEquals(1, response.getBatchItemFailures().size(), "the failure is still reported to Lambda");
         assertFalse(versionsOf(key).isEmpty(), "the badge is still there");
         assertEquals(List.of("BADGE#" + REGISTRATION_ID), parkedBadges(), "the ids a replay needs are kept");
         var replayEnv = aws.functionEnv("BadgeErasureReplayFunction");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null),
+                () -> new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), LambdaContext.forTest()),
                 "a replay that cannot complete fails, which raises the alarm");
         assertEquals(1, parkedBadges().size(), "and keeps the ids");
 
         down.set(false);
-        String replayed = new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null);
+        String replayed = new BadgeErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), LambdaContext.forTest());
 
         assertTrue(replayed.contains("none pending"), replayed);
         assertEquals(List.of(), versionsOf(key), "the replay deleted every version");
@@ -202,7 +203,7 @@ class BadgeHandlerTest {
         both.addAll(batch.getRecords());
         batch.setRecords(both);
 
-        StreamsEventResponse response = handler.handleRequest(batch, null);
+        StreamsEventResponse response = handler.handleRequest(batch, LambdaContext.forTest());
 
         assertEquals(List.of("111100000000000000002"),
                 response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
@@ -35,12 +36,12 @@ class FileSweepHandlerTest {
         }
         aws.s3().deleteObject(b -> b.bucket(bucket).key(export)); // a delete marker over the export
 
-        new FileSweepHandler(env, Clock.systemUTC()).handleRequest(Map.of(), null);
+        new FileSweepHandler(env, Clock.systemUTC()).handleRequest(Map.of(), LambdaContext.forTest());
         assertEquals(4, versionsUnder(aws, bucket, run).stream().filter(v -> !v.startsWith("badges/")).count(),
                 "fresh files stay (two versions of the sheet, the export and its marker)");
 
         Clock inAnHour = Clock.fixed(Instant.now().plus(Duration.ofMinutes(61)), ZoneOffset.UTC);
-        String result = new FileSweepHandler(env, inAnHour).handleRequest(Map.of(), null);
+        String result = new FileSweepHandler(env, inAnHour).handleRequest(Map.of(), LambdaContext.forTest());
 
         assertTrue(result.startsWith("deleted"), result);
         assertEquals(List.of(badge + " version"), versionsUnder(aws, bucket, run), "only the badge is left");

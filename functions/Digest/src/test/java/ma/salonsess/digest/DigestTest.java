@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.json.Json;
@@ -77,7 +78,7 @@ class DigestTest {
 
     private APIGatewayV2HTTPResponse call(String sample) {
         APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load(sample), "fairId", fairId);
-        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         return response;
     }
@@ -147,9 +148,9 @@ class DigestTest {
         Clock longBefore = Clock.fixed(Instant.parse("2026-11-01T18:00:00Z"), ZoneOffset.UTC);
         var env = aws.functionEnv("DigestFunction");
 
-        new DigestHandler(env, longBefore).handleRequest(Map.of(), null);
+        new DigestHandler(env, longBefore).handleRequest(Map.of(), LambdaContext.forTest());
         long before = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test")).count();
-        new DigestHandler(env, during).handleRequest(Map.of(), null);
+        new DigestHandler(env, during).handleRequest(Map.of(), LambdaContext.forTest());
         long after = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test")).count();
 
         assertEquals(0, before, "a month before: no digest");
@@ -167,15 +168,15 @@ class DigestTest {
                 && request.content().simple().attachments().stream().anyMatch(a -> a.fileName().startsWith(failing)));
         DigestHandler handler = new DigestHandler(env, ses, during);
 
-        var failure = assertThrows(RuntimeException.class, () -> handler.handleRequest(Map.of(), null),
+        var failure = assertThrows(RuntimeException.class, () -> handler.handleRequest(Map.of(), LambdaContext.forTest()),
                 "the run fails, so that Lambda retries it");
         assertTrue(failure.getMessage().contains(failing), failure.getMessage());
         assertEquals(0, digestsOf(failing));
         assertEquals(1, digestsOf(other), "the other fair's digest went out all the same");
 
         sesDown.set(false);
-        handler.handleRequest(Map.of(), null);
-        handler.handleRequest(Map.of(), null);
+        handler.handleRequest(Map.of(), LambdaContext.forTest());
+        handler.handleRequest(Map.of(), LambdaContext.forTest());
 
         assertEquals(1, digestsOf(failing), "the retry sends the failed fair's digest, once");
         assertEquals(1, digestsOf(other), "and not the other's again");
@@ -224,10 +225,10 @@ class DigestTest {
         Clock threeDaysAfter = Clock.fixed(Instant.parse("2026-12-16T18:00:00Z"), ZoneOffset.UTC);
         Clock aWeekAfter = Clock.fixed(Instant.parse("2026-12-20T18:00:00Z"), ZoneOffset.UTC);
 
-        new DigestHandler(env, threeDaysAfter).handleRequest(Map.of(), null);
+        new DigestHandler(env, threeDaysAfter).handleRequest(Map.of(), LambdaContext.forTest());
         assertTrue(aws.mailbox().sent().stream().noneMatch(m -> m.subject().contains("Salon de test")),
                 "between the end and a week after: no digest");
-        new DigestHandler(env, aWeekAfter).handleRequest(Map.of(), null);
+        new DigestHandler(env, aWeekAfter).handleRequest(Map.of(), LambdaContext.forTest());
         SentEmail mail = aws.mailbox().sent().stream().filter(m -> m.subject().contains("Salon de test"))
                 .filter(m -> m.text().contains("Enquête après le salon")).findFirst().orElseThrow();
         String text = mail.text();
@@ -248,7 +249,7 @@ class DigestTest {
 
         APIGatewayV2HTTPEvent visitor = withPathParameter(ApiEvents.load("admin-registrations-csv-get.json"), "fairId", fairId);
         visitor.getRequestContext().getAuthorizer().getJwt().setClaims(Map.of("sub", "x", "cognito:groups", "[visitors]"));
-        assertEquals(403, api.handleRequest(visitor, null).getStatusCode());
+        assertEquals(403, api.handleRequest(visitor, LambdaContext.forTest()).getStatusCode());
     }
 
     @Test
@@ -257,7 +258,7 @@ class DigestTest {
         for (String sample : List.of("admin-digest-post.json", "admin-registrations-csv-get.json")) {
             APIGatewayV2HTTPEvent event = asOrganiser(withPathParameter(ApiEvents.load(sample), "fairId", fairId),
                     "organiser-of-another-fair@example.org");
-            APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = api.handleRequest(event, LambdaContext.forTest());
             API.assertMatches(event.getRouteKey(), response);
             assertEquals(403, response.getStatusCode(), sample);
             assertEquals("urn:salon-ess:problem:forbidden", Json.parse(response.getBody()).get("type").asText());
@@ -271,7 +272,7 @@ class DigestTest {
     void theDigestAnAdminAsksForGoesToTheFairsOrganisersOnly() throws Exception {
         register("Amal", Role.VISITOR, null, null, false);
         APIGatewayV2HTTPEvent event = asAdmin(withPathParameter(ApiEvents.load("admin-digest-post.json"), "fairId", fairId));
-        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("[\"organisation@example.org\"]", Json.parse(response.getBody()).get("sentTo").toString());
@@ -286,7 +287,7 @@ class DigestTest {
         DigestApiHandler small = new DigestApiHandler(aws.functionEnv("DigestApiFunction"), 10);
         APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-registrations-csv-get.json"), "fairId", fairId);
 
-        APIGatewayV2HTTPResponse response = small.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = small.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
 
         assertEquals(303, response.getStatusCode());

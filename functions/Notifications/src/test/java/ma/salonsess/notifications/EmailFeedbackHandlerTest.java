@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.Registration;
@@ -76,7 +77,7 @@ class EmailFeedbackHandlerTest {
         Registration second = register(fixtures.newFair(), address.toUpperCase());
         Registration other = register(first.fairId(), "someone-" + UUID.randomUUID() + "@example.org");
 
-        assertEquals(2, handler.handleRequest(event(address, "Bounce", "Permanent"), null));
+        assertEquals(2, handler.handleRequest(event(address, "Bounce", "Permanent"), LambdaContext.forTest()));
 
         assertEquals("BOUNCE", item(first).get("emailUndeliverable").m().get("reason").s());
         assertEquals("BOUNCE", item(second).get("emailUndeliverable").m().get("reason").s(), "case does not matter");
@@ -90,8 +91,8 @@ class EmailFeedbackHandlerTest {
         Registration complained = register(fixtures.newFair(), complaining);
         Registration transientOne = register(complained.fairId(), busy);
 
-        handler.handleRequest(event(complaining, "Complaint", null), null);
-        assertEquals(0, handler.handleRequest(event(busy, "Bounce", "Transient"), null));
+        handler.handleRequest(event(complaining, "Complaint", null), LambdaContext.forTest());
+        assertEquals(0, handler.handleRequest(event(busy, "Bounce", "Transient"), LambdaContext.forTest()));
 
         assertEquals("COMPLAINT", item(complained).get("emailUndeliverable").m().get("reason").s());
         assertFalse(item(transientOne).containsKey("emailUndeliverable"), "SES retries transient bounces itself");
@@ -103,7 +104,7 @@ class EmailFeedbackHandlerTest {
         Map<?, ?> sample = Json.MAPPER.readValue(Files.readString(RepositoryLayout.root()
                 .resolve("events/email-feedback-bounce.json")), Map.class);
         @SuppressWarnings("unchecked")
-        int marked = handler.handleRequest((Map<String, Object>) sample, null);
+        int marked = handler.handleRequest((Map<String, Object>) sample, LambdaContext.forTest());
         assertTrue(marked >= 1);
         assertTrue(item(r).containsKey("emailUndeliverable"));
     }

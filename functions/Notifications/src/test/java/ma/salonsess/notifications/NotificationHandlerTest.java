@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.registration.AccessToken;
@@ -121,7 +122,7 @@ class NotificationHandlerTest {
     void theConfirmationComesInTheRegistrantsLanguageWithTheBadge(Language language) {
         Registration r = registrant("Amina", language);
 
-        assertTrue(handler.handleRequest(badgeReady(r), null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(badgeReady(r), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
 
         SentEmail mail = only(r);
         assertEquals(env.require("SENDER_EMAIL"), mail.from());
@@ -142,17 +143,17 @@ class NotificationHandlerTest {
     void aReplayedBatchSendsNothingTwice() {
         Registration r = registrant("Omar", Language.FR);
         DynamodbEvent event = badgeReady(r);
-        handler.handleRequest(event, null);
-        handler.handleRequest(event, null);
-        new NotificationHandler(env).handleRequest(event, null);
+        handler.handleRequest(event, LambdaContext.forTest());
+        handler.handleRequest(event, LambdaContext.forTest());
+        new NotificationHandler(env).handleRequest(event, LambdaContext.forTest());
         only(r);
     }
 
     @Test
     void theLedgerOfSentEmailsHoldsNothingThatNamesTheRegistration() {
         Registration r = registrant("Nadia", Language.FR);
-        handler.handleRequest(badgeReady(r), null);
-        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+        handler.handleRequest(badgeReady(r), LambdaContext.forTest());
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), LambdaContext.forTest());
         assertEquals(2, aws.mailbox().sentTo(r.email().value()).size());
 
         List<String> naming = new ArrayList<>();
@@ -164,8 +165,8 @@ class NotificationHandlerTest {
                     }
                 });
         assertEquals(List.of(), naming, "no ledger key or attribute holds the registration id or the address");
-        handler.handleRequest(badgeReady(r), null);
-        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+        handler.handleRequest(badgeReady(r), LambdaContext.forTest());
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), LambdaContext.forTest());
         assertEquals(2, aws.mailbox().sentTo(r.email().value()).size(), "the hashed ledger still sends once");
     }
 
@@ -173,7 +174,7 @@ class NotificationHandlerTest {
     @EnumSource(Language.class)
     void aSeatConfirmedComesWithACalendarInvitation(Language language) {
         Registration r = registrant("Salma", language);
-        handler.handleRequest(signupChange(r, null, "CONFIRMED"), null);
+        handler.handleRequest(signupChange(r, null, "CONFIRMED"), LambdaContext.forTest());
 
         SentEmail mail = only(r);
         String ics = attachment(mail, "invitation.ics");
@@ -206,7 +207,7 @@ class NotificationHandlerTest {
         Registration r = registrant("Karim", language, token);
         signups.signUp(fairId, "financement", r.registrationId(), token);
 
-        handler.handleRequest(signupChange(r, null, "WAITLISTED"), null);
+        handler.handleRequest(signupChange(r, null, "WAITLISTED"), LambdaContext.forTest());
 
         SentEmail mail = only(r);
         assertTrue(mail.text().contains(switch (language) {
@@ -222,8 +223,8 @@ class NotificationHandlerTest {
     @EnumSource(Language.class)
     void aPromotionAndACancellationAreEachSaid(Language language) {
         Registration r = registrant("Nadia", language);
-        handler.handleRequest(signupChange(r, "WAITLISTED", "CONFIRMED"), null);
-        handler.handleRequest(signupChange(r, "CONFIRMED", "CANCELLED"), null);
+        handler.handleRequest(signupChange(r, "WAITLISTED", "CONFIRMED"), LambdaContext.forTest());
+        handler.handleRequest(signupChange(r, "CONFIRMED", "CANCELLED"), LambdaContext.forTest());
 
         List<SentEmail> mails = aws.mailbox().sentTo(r.email().value());
         assertEquals(2, mails.size());
@@ -235,7 +236,7 @@ class NotificationHandlerTest {
     @Test
     void whatARegistrantTypedIsEscapedAndAddsNoHeader() {
         Registration r = registrant("<img src=x onerror=alert(1)>", Language.FR);
-        handler.handleRequest(badgeReady(r), null);
+        handler.handleRequest(badgeReady(r), LambdaContext.forTest());
         SentEmail mail = only(r);
         assertFalse(mail.html().contains("<img src=x"), "no markup from the form");
         assertTrue(mail.html().contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -252,7 +253,7 @@ class NotificationHandlerTest {
         Registration r = registrant("Hind", Language.AR);
         AtomicInteger failuresLeft = new AtomicInteger(2);
         NotificationHandler flaky = new NotificationHandler(env, failing(aws.ses(), failuresLeft));
-        assertTrue(flaky.handleRequest(badgeReady(r), null).getBatchItemFailures().isEmpty());
+        assertTrue(flaky.handleRequest(badgeReady(r), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
         assertTrue(failuresLeft.get() < 0, "the two failures happened, and the third attempt went through");
         only(r);
     }
@@ -263,13 +264,13 @@ class NotificationHandlerTest {
         DynamodbEvent event = badgeReady(r);
         NotificationHandler down = new NotificationHandler(env, failing(aws.ses(), new AtomicInteger(100)));
 
-        var response = down.handleRequest(event, null);
+        var response = down.handleRequest(event, LambdaContext.forTest());
 
         assertEquals(1, response.getBatchItemFailures().size(), "reported for Lambda to retry, not lost");
         assertTrue(aws.mailbox().sentTo(r.email().value()).isEmpty());
         assertTrue(item(r).get("emailsPending").ss().contains("REGISTRATION_CONFIRMED"), "the registration shows it pending");
 
-        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event, LambdaContext.forTest()).getBatchItemFailures().isEmpty());
         only(r);
         assertFalse(item(r).containsKey("emailsPending"), "no longer pending");
     }

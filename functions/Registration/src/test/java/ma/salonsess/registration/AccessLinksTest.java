@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.json.Json;
@@ -88,7 +89,7 @@ class AccessLinksTest {
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         return response;
     }

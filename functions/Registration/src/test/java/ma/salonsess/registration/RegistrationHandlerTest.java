@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import ma.salonsess.localaws.DemoFair;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -74,7 +75,7 @@ class RegistrationHandlerTest {
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         return response;
     }
@@ -494,7 +495,7 @@ class RegistrationHandlerTest {
     void anUnknownRouteIsAProblemNotACrash() {
         APIGatewayV2HTTPEvent event = post("registration-post-visitor.json");
         event.setRouteKey("PATCH /fairs/{fairId}/registrations");
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LambdaContext.forTest());
         assertEquals(404, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
     }

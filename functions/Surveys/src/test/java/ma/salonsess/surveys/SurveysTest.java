@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.SentEmail;
 import ma.salonsess.organiser.OrganiserHandler;
 import ma.salonsess.shared.config.Env;
@@ -138,7 +139,7 @@ class SurveysTest {
         if (body != null) {
             event = withBody(event, body);
         }
-        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         return response;
     }
@@ -165,7 +166,7 @@ class SurveysTest {
     @Test
     void savingAFairSetsItsSurveyForItsEndPlusTheDelay() {
         var event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
-        APIGatewayV2HTTPResponse saved = new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, null);
+        APIGatewayV2HTTPResponse saved = new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, LambdaContext.forTest());
         assertEquals(200, saved.getStatusCode(), saved.getBody());
 
         try (SchedulerClient scheduler = aws.endpoints().schedulerClient()) {
@@ -180,7 +181,7 @@ class SurveysTest {
                     set.getFirst().target().arn());
             assertEquals("INVITATIONS", parse(set.getFirst().target().input()).get("round").asText());
 
-            new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, null);
+            new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, LambdaContext.forTest());
             assertEquals(1, schedules(scheduler).size(), "saving again moves the schedule, adds none");
         }
     }
@@ -233,7 +234,7 @@ class SurveysTest {
 
         SurveysHandler early = new SurveysHandler(aws.functionEnv("SurveysFunction"), duringTheFair);
         APIGatewayV2HTTPEvent event = withPathParameter(ApiEvents.load("admin-surveys-post.json"), "fairId", fairId);
-        APIGatewayV2HTTPResponse response = early.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = early.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         assertEquals(409, response.getStatusCode());
         assertTrue(response.getBody().contains("fair-not-over"));
@@ -250,7 +251,7 @@ class SurveysTest {
         }
         var visitor = ApiEvents.load("admin-surveys-post.json");
         visitor.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[exhibitors]");
-        assertEquals(403, api.handleRequest(withPathParameter(visitor, "fairId", fairId), null).getStatusCode());
+        assertEquals(403, api.handleRequest(withPathParameter(visitor, "fairId", fairId), LambdaContext.forTest()).getStatusCode());
     }
 
     @Test
@@ -259,7 +260,7 @@ class SurveysTest {
         for (String sample : List.of("admin-surveys-post.json", "admin-survey-results-get.json")) {
             APIGatewayV2HTTPEvent event = asOrganiser(withPathParameter(ApiEvents.load(sample), "fairId", fairId),
                     "organiser-of-another-fair@example.org");
-            APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
+            APIGatewayV2HTTPResponse response = api.handleRequest(event, LambdaContext.forTest());
             API.assertMatches(event.getRouteKey(), response);
             assertEquals(403, response.getStatusCode(), sample + ": " + response.getBody());
             assertEquals("urn:salon-ess:problem:forbidden", parse(response.getBody()).get("type").asText());
@@ -462,7 +463,7 @@ class SurveysTest {
         var removed = StreamEvents.record("REMOVE", List.of("fairId", "sk"), Map.of(
                 "fairId", AttributeValue.fromS(fairId), "sk", AttributeValue.fromS("REG#" + person.registrationId())), null);
         assertTrue(new ErasureHandler(aws.functionEnv("SignupErasureFunction"))
-                .handleRequest(StreamEvents.batch(removed), null).getBatchItemFailures().isEmpty());
+                .handleRequest(StreamEvents.batch(removed), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
     }
 
     private static JsonNode workshop(JsonNode results, String id) {

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.registration.RegistrationRepository;
@@ -51,8 +52,8 @@ class ErasureHandlerTest {
         keys.get("sk").setS("REG#" + leaving.registrationId());
         ErasureHandler handler = new ErasureHandler(aws.functionEnv("SignupErasureFunction"));
 
-        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty());
-        assertTrue(handler.handleRequest(event, null).getBatchItemFailures().isEmpty(), "a replay finds nothing to do");
+        assertTrue(handler.handleRequest(event, LambdaContext.forTest()).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(event, LambdaContext.forTest()).getBatchItemFailures().isEmpty(), "a replay finds nothing to do");
 
         assertEquals("CONFIRMED", api.status("gestion", waiting), "the freed seat went to the next in line");
         assertEquals(0, api.workshop("commerce").get("waitlistLength").asInt(), "the place in line was left");
@@ -81,7 +82,7 @@ class ErasureHandlerTest {
                 "fairId", AttributeValue.fromS(fairId),
                 "sk", AttributeValue.fromS("REG#" + leaving.registrationId())), null));
 
-        var response = new ErasureHandler(aws.functionEnv("SignupErasureFunction"), faulty).handleRequest(removed, null);
+        var response = new ErasureHandler(aws.functionEnv("SignupErasureFunction"), faulty).handleRequest(removed, LambdaContext.forTest());
 
         assertEquals(1, response.getBatchItemFailures().size(), "the failure is still reported to Lambda");
         assertEquals("WAITLISTED", api.status("gestion", waiting), "nothing erased yet");
@@ -91,12 +92,12 @@ class ErasureHandlerTest {
 
         Env replayEnv = aws.functionEnv("ErasureReplayFunction");
         assertThrows(IllegalStateException.class,
-                () -> new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null),
+                () -> new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), LambdaContext.forTest()),
                 "a replay that cannot complete fails, which raises the alarm");
         assertEquals(1, aws.partition("ErasureRetriesTable", "fairId", fairId).size(), "and keeps the ids");
 
         down.set(false);
-        String replayed = new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), null);
+        String replayed = new ErasureReplayHandler(replayEnv, faulty).handleRequest(Map.of(), LambdaContext.forTest());
 
         assertTrue(replayed.contains("none pending"), replayed);
         assertEquals("CONFIRMED", api.status("gestion", waiting), "the replay completed the erasure");

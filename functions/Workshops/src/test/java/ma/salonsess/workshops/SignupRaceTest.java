@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.Signup;
@@ -135,7 +136,7 @@ class SignupRaceTest {
         var keys = event.getRecords().getFirst().getDynamodb().getKeys();
         keys.get("fairId").setS(fairId);
         keys.get("sk").setS("REG#" + who.registrationId());
-        assertEquals(List.of(), erasure.handleRequest(event, null).getBatchItemFailures(),
+        assertEquals(List.of(), erasure.handleRequest(event, LambdaContext.forTest()).getBatchItemFailures(),
                 "the erasure completed on its first try");
         return "erased";
     }

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
@@ -31,7 +32,7 @@ final class WorkshopApi {
 
     /** Invokes the handler; every answer must match openapi.yaml. */
     APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, LambdaContext.forTest());
         API.assertMatches(event.getRouteKey(), response);
         return response;
     }

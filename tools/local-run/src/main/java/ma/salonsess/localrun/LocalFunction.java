@@ -2,6 +2,7 @@ package ma.salonsess.localrun;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.lang.reflect.Method;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.shared.config.Env;
 
@@ -53,7 +54,7 @@ final class LocalFunction {
 
     Object invoke(Object input) throws Exception {
         try {
-            return method.invoke(handler, input, new LocalContext(name(), timeoutSeconds, memoryMb));
+            return method.invoke(handler, input, new LambdaContext(name(), timeoutSeconds, memoryMb));
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -1,4 +1,4 @@
-package ma.salonsess.localrun;
+package ma.salonsess.localaws;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,17 +7,25 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda {@link Context} for one local invocation; logs go to the console, tagged with the function. */
-final class LocalContext implements Context {
+/**
+ * A Lambda {@link Context} for one local invocation (the local run's, and every test's, so that
+ * handlers always get a real context as on Lambda); logs go to the console, tagged with the function.
+ */
+public final class LambdaContext implements Context {
     private final String functionName;
     private final String requestId = UUID.randomUUID().toString();
     private final long deadline;
     private final int memoryMb;
 
-    LocalContext(String functionName, int timeoutSeconds, int memoryMb) {
+    public LambdaContext(String functionName, int timeoutSeconds, int memoryMb) {
         this.functionName = functionName;
         this.deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         this.memoryMb = memoryMb;
+    }
+
+    /** A context for a test's invocation: a fresh request id and the 30 s of an API function. */
+    public static LambdaContext forTest() {
+        return new LambdaContext("test", 30, 512);
     }
 
     @Override
