@@ -8,12 +8,9 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
@@ -118,17 +115,6 @@ class BadgeRendererTest {
             colours.add(List.of(c[0], c[1], c[2]));
         }
         assertEquals(Role.values().length, colours.size());
-    }
-
-    /** Writes sample badges as PNG to target/, to look at (and to refresh docs/badges/). */
-    @Test
-    void samplesRenderToImages() throws Exception {
-        Path out = Path.of("target/badge-samples");
-        Files.createDirectories(out);
-        try (PDDocument pdf = Loader.loadPDF(RENDERER.render(exhibitor()))) {
-            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 110), "png", out.resolve("exhibitor-ar.png").toFile());
-        }
-        assertTrue(Files.size(out.resolve("exhibitor-ar.png")) > 1000);
     }
 
     /** Checks that every glyph drawn lies within the page. */
