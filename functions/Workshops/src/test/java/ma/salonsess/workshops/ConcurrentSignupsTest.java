@@ -16,14 +16,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import ma.salonsess.shared.json.Json;
-import ma.salonsess.testsupport.ApiEvents;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.Signup;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * 300 people sign up at once for a 30-seat room, through the real handler, against DynamoDB
@@ -78,12 +80,12 @@ class ConcurrentSignupsTest {
                 .forEach(status -> assertEquals(204, status));
 
         Set<String> nowSeated = new HashSet<>();
-        aws.dynamoDb().queryPaginator(b -> b.tableName(aws.tableName("SignupsTable")).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("WS#" + fairId + "#strategie-commerciale"),
-                                ":s", AttributeValue.fromS("S#"))))
-                .items().stream().filter(i -> i.get("status").s().equals("CONFIRMED"))
-                .forEach(i -> nowSeated.add(i.get("registrationId").s()));
+        WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops,
+                new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable")))
+                .signups(fairId, "strategie-commerciale").stream()
+                .filter(s -> s.status() == Signup.Status.CONFIRMED)
+                .forEach(s -> nowSeated.add(s.registrationId()));
         assertEquals(new HashSet<>(firstFifty.subList(20, 50)), nowSeated,
                 "the seats went down the line in order, skipping only those who left it");
         seats = t.workshop("strategie-commerciale");

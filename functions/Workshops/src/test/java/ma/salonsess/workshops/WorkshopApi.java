@@ -8,25 +8,30 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.Map;
 import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.OpenApiContract;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The workshop routes of one fair, called through the real handler from the sample events. */
 final class WorkshopApi {
     private static final OpenApiContract API = OpenApiContract.load();
     private final LocalAws aws;
     private final WorkshopsHandler handler;
+    private final SignupRepository signups;
     final String fairId;
 
     WorkshopApi(LocalAws aws, String fairId) {
         this.aws = aws;
         this.handler = new WorkshopsHandler(aws.functionEnv("WorkshopsFunction"));
+        WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));
+        this.signups = new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops,
+                new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable")));
         this.fairId = fairId;
     }
 
@@ -68,9 +73,6 @@ final class WorkshopApi {
 
     /** The signup's status as stored, or NONE. */
     String status(String workshopId, Registrant who) {
-        var item = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("SignupsTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("WS#" + fairId + "#" + workshopId),
-                        "sk", AttributeValue.fromS("S#" + who.registrationId())))).item();
-        return item.isEmpty() ? "NONE" : item.get("status").s();
+        return signups.find(fairId, workshopId, who.registrationId()).map(s -> s.status().name()).orElse("NONE");
     }
 }
