@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,5 +186,26 @@ class TemplateAgreementTest {
         }
         List<String> runtimes = List.of(String.valueOf(TEMPLATE.functionGlobals().get("Runtime")));
         assertEquals(List.of("java21"), runtimes);
+    }
+
+    /**
+     * Deleting or replacing the stack must not delete the registrations, the badges, the organisers'
+     * accounts, or the keys that every printed badge and survey link was signed with.
+     */
+    @Test
+    void whatCannotBeRebuiltSurvivesTheStack() {
+        List<String> kept = new ArrayList<>();
+        kept.addAll(TEMPLATE.resourcesOfType("AWS::DynamoDB::Table"));
+        kept.addAll(TEMPLATE.resourcesOfType("AWS::SecretsManager::Secret"));
+        kept.addAll(TEMPLATE.resourcesOfType("AWS::Cognito::UserPool"));
+        kept.add("BadgeBucket");
+        for (String id : kept) {
+            Map<String, Object> resource = TEMPLATE.resource(id);
+            assertEquals("Retain", resource.get("DeletionPolicy"), id);
+            assertEquals("Retain", resource.get("UpdateReplacePolicy"), id);
+        }
+        for (String table : TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")) {
+            assertEquals(true, TEMPLATE.properties(table).get("DeletionProtectionEnabled"), table);
+        }
     }
 }
