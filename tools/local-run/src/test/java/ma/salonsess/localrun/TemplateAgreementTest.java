@@ -208,4 +208,22 @@ class TemplateAgreementTest {
             assertEquals(true, TEMPLATE.properties(table).get("DeletionProtectionEnabled"), table);
         }
     }
+
+    /**
+     * A topic that an AWS service publishes to is encrypted with a key whose policy lets that
+     * service use it: with the AWS-managed SNS key, SES feedback and alarms would be dropped.
+     */
+    @Test
+    void topicsThatServicesPublishToUseAKeyThatLetsThem() {
+        Map<String, String> publishers = Map.of("EmailFeedbackTopic", "ses.amazonaws.com",
+                "OperationsAlarmTopic", "cloudwatch.amazonaws.com");
+        for (var topic : publishers.entrySet()) {
+            Object key = TEMPLATE.properties(topic.getKey()).get("KmsMasterKeyId");
+            assertTrue(key instanceof Map<?, ?> ref && ref.containsKey("Ref"), topic.getKey() + " uses the stack's key: " + key);
+            String keyId = String.valueOf(((Map<?, ?>) key).get("Ref"));
+            String policy = String.valueOf(TEMPLATE.properties(keyId).get("KeyPolicy"));
+            assertTrue(policy.contains(topic.getValue()) && policy.contains("kms:GenerateDataKey*"),
+                    keyId + " lets " + topic.getValue() + " encrypt");
+        }
+    }
 }
