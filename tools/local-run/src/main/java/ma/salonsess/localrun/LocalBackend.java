@@ -247,7 +247,10 @@ public final class LocalBackend implements AutoCloseable {
     public synchronized int fireDueSchedules() {
         int fired = 0;
         for (SchedulerEmulator.StoredSchedule due : aws.scheduler().due(java.time.Instant.now())) {
-            LocalFunction target = functionsByArn.get(due.targetArn());
+            // A target may name the function's alias (":live", as on AWS); locally there is one version.
+            String arn = due.targetArn();
+            LocalFunction target = functionsByArn.getOrDefault(arn,
+                    functionsByArn.get(arn.split(":").length > 7 ? arn.substring(0, arn.lastIndexOf(':')) : arn));
             try {
                 if (target == null) {
                     System.err.println("[scheduler] " + due.name() + " targets " + due.targetArn()

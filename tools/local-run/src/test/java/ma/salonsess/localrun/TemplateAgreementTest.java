@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
@@ -225,5 +226,26 @@ class TemplateAgreementTest {
             assertTrue(policy.contains(topic.getValue()) && policy.contains("kms:GenerateDataKey*"),
                     keyId + " lets " + topic.getValue() + " encrypt");
         }
+    }
+
+    /**
+     * Schedules the functions create invoke the published `live` alias, which has SnapStart and
+     * the retry and dead-letter settings; `$LATEST` has neither.
+     */
+    @Test
+    void schedulesCreatedAtRunTimeTargetTheLiveAlias() {
+        assertEquals("live", TEMPLATE.functionGlobals().get("AutoPublishAlias"));
+        List<String> targets = new ArrayList<>();
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Object variables = SamTemplate.asMap(f.properties().getOrDefault("Environment", Map.of())).get("Variables");
+            SamTemplate.asMap(variables == null ? Map.of() : variables).forEach((name, value) -> {
+                if (name.endsWith("_FUNCTION_ARN")) {
+                    targets.add(f.logicalId() + " " + name + " " + value);
+                    assertTrue(Pattern.compile(":function:.+:live(?![\\w-])").matcher(String.valueOf(value))
+                            .find(), f.logicalId() + " " + name + " names the live alias: " + value);
+                }
+            });
+        }
+        assertFalse(targets.isEmpty(), "the survey schedules' target is declared");
     }
 }
