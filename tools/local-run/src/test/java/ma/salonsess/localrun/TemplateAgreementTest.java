@@ -248,4 +248,21 @@ class TemplateAgreementTest {
         }
         assertFalse(targets.isEmpty(), "the survey schedules' target is declared");
     }
+
+    /**
+     * A badge goes with its registration; the bucket's own expiry, counted from the badge's
+     * creation, must come later than any registration lives (registered up to a year before its
+     * fair, kept RetentionDaysAfterFair after it), or a badge would vanish while still linked.
+     */
+    @Test
+    void theBucketNeverExpiresABadgeBeforeItsRegistration() {
+        Map<String, Object> rules = SamTemplate.asMap(TEMPLATE.properties("BadgeBucket").get("LifecycleConfiguration"));
+        Map<String, Object> badges = ((List<?>) rules.get("Rules")).stream().map(SamTemplate::asMap)
+                .filter(rule -> "badges/".equals(rule.get("Prefix"))).findFirst().orElseThrow();
+        Object expiry = badges.get("ExpirationInDays");
+        String days = expiry instanceof Map<?, ?> ref
+                ? TEMPLATE.parameterDefaults().get(String.valueOf(ref.get("Ref"))) : String.valueOf(expiry);
+        int retention = Integer.parseInt(TEMPLATE.parameterDefaults().get("RetentionDaysAfterFair"));
+        assertTrue(Integer.parseInt(days) > retention + 365, "badges expire after " + days + " days");
+    }
 }
