@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import ma.salonsess.shared.json.Json;
-import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
 import ma.salonsess.testsupport.LocalAws;
