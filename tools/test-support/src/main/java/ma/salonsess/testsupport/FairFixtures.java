@@ -15,7 +15,6 @@ import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
 import ma.salonsess.shared.workshop.Workshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
-import ma.salonsess.testsupport.RegistrationBuilder;
 
 /**
  * Fairs, workshops and registrants written straight into the local tables, for tests of what
