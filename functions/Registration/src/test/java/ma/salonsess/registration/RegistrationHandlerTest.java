@@ -371,7 +371,7 @@ class RegistrationHandlerTest {
         var key = IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey).orElseThrow();
         aws.dynamoDb().transactWriteItems(b -> b.transactItems(
                 new IdempotencyStore(aws.dynamoDb(), aws.tableName("IdempotencyTable"), dayAgo)
-                        .claim(key, "an earlier request", "{}")));
+                        .claim(key, "an earlier request", "{}").item()));
 
         APIGatewayV2HTTPResponse response = call(post("registration-post-visitor.json"));
         APIGatewayV2HTTPResponse retry = call(post("registration-post-visitor.json"));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.dynamo.CompanionWrite;
 import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -62,24 +63,25 @@ public final class IdempotencyStore {
      * expired record may be replaced: DynamoDB's TTL deletes it only eventually (up to days later),
      * and {@link #find} already ignores it.
      */
-    public TransactWriteItem claim(IdempotencyKey key, String fingerprint, String payload) {
+    public CompanionWrite claim(IdempotencyKey key, String fingerprint, String payload) {
         var now = clock.instant();
-        return TransactWriteItem.builder().put(p -> p.tableName(table)
+        return CompanionWrite.of(TransactWriteItem.builder().put(p -> p.tableName(table)
                 .item(Map.of("id", s(key.recordId()),
                         "fingerprint", s(fingerprint),
                         "payload", s(seal(key, payload)),
                         "createdAt", s(now.toString()),
                         "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
                 .conditionExpression("attribute_not_exists(id) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build());
     }
 
     /**
      * The write that deletes the record {@code recordId} (see {@link IdempotencyKey#recordId}): an
      * erased registration must not be replayed to a retry as if it still existed.
      */
-    public TransactWriteItem release(String recordId) {
-        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of("id", s(recordId)))).build();
+    public CompanionWrite release(String recordId) {
+        return CompanionWrite.of(TransactWriteItem.builder()
+                .delete(d -> d.tableName(table).key(Map.of("id", s(recordId)))).build());
     }
 
     /** A request's fingerprint: the same for the same operation, target and (canonical) body. */

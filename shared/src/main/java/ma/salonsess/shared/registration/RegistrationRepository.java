@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.salonsess.shared.dynamo.CompanionWrite;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
 import ma.salonsess.shared.text.Language;
@@ -56,7 +57,7 @@ public final class RegistrationRepository {
      * Creates the registration and its email claim, together with {@code companion} (if any) in
      * one transaction: all are written, or none.
      */
-    public void create(Registration registration, Optional<TransactWriteItem> companion) {
+    public void create(Registration registration, Optional<CompanionWrite> companion) {
         create(registration, companion, Optional.empty());
     }
 
@@ -64,7 +65,7 @@ public final class RegistrationRepository {
      * As {@link #create(Registration, Optional)}, noting on the registration the id of the
      * idempotency record written with it (a hash), so that erasing it can delete that record too.
      */
-    public void create(Registration registration, Optional<TransactWriteItem> companion,
+    public void create(Registration registration, Optional<CompanionWrite> companion,
                        Optional<String> idempotencyRecord) {
         List<TransactWriteItem> items = new ArrayList<>(3);
         Map<String, AttributeValue> item = toItem(registration);
@@ -78,7 +79,7 @@ public final class RegistrationRepository {
                         "registrationId", s(registration.registrationId()),
                         "purgeAt", n(registration.purgeAt().getEpochSecond())))
                 .conditionExpression("attribute_not_exists(sk)")).build());
-        companion.ifPresent(items::add);
+        companion.map(CompanionWrite::item).ifPresent(items::add);
         try {
             Transactions.write(dynamoDb, items);
         } catch (TransactionCanceledException e) {
@@ -214,7 +215,7 @@ public final class RegistrationRepository {
     }
 
     /** As {@link #delete(Registration)}, with other deletions ({@code alsoDelete}) in the same transaction. */
-    public void delete(Registration registration, List<TransactWriteItem> alsoDelete) {
+    public void delete(Registration registration, List<CompanionWrite> alsoDelete) {
         List<TransactWriteItem> items = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
@@ -222,7 +223,7 @@ public final class RegistrationRepository {
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
                         "sk", s(emailSortKey(registration.email()))))).build()));
-        items.addAll(alsoDelete);
+        alsoDelete.forEach(write -> items.add(write.item()));
         Transactions.write(dynamoDb, items);
     }
 
