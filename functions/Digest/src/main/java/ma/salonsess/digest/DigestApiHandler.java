@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import ma.salonsess.shared.auth.OrganiserAccess;
+import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.Router;
@@ -42,9 +44,9 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
     DigestApiHandler(Env env, int maxInlineCsv) {
-        this.sender = new DigestSender(env, DigestSender.ses(env), Clock.systemUTC());
-        this.s3 = ma.salonsess.shared.config.AwsClients.s3(env);
-        this.presigner = ma.salonsess.shared.config.AwsClients.s3Presigner(env);
+        this.sender = new DigestSender(new Wiring(env), DigestSender.ses(env), Clock.systemUTC());
+        this.s3 = AwsClients.s3(env);
+        this.presigner = AwsClients.s3Presigner(env);
         this.bucket = env.require("EXPORT_BUCKET");
         this.maxInlineCsv = maxInlineCsv;
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds SDK clients once per container from {@link Env}. Endpoints follow the SDK's own
@@ -26,6 +27,10 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb(Env env) {
         return configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
+    }
+
+    public static SesV2Client ses(Env env) {
+        return configure(SesV2Client.builder(), env, "SESV2").build();
     }
 
     /** An S3 client; path-style addressing when pointed at an emulator (one host name, no bucket.host). */
