@@ -8,10 +8,12 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import javax.imageio.ImageIO;
 import ma.salonsess.badges.render.BadgeFonts;
@@ -112,7 +114,7 @@ class BadgeRendererTest {
 
     @Test
     void eachRoleHasItsOwnColour() {
-        var colours = new java.util.HashSet<List<Float>>();
+        var colours = new HashSet<List<Float>>();
         for (Role role : Role.values()) {
             float[] c = BadgeRenderer.colour(role);
             colours.add(List.of(c[0], c[1], c[2]));
@@ -135,7 +137,7 @@ class BadgeRendererTest {
     static final class PositionsWithinPage extends PDFTextStripper {
         boolean allInside = true;
 
-        PositionsWithinPage() throws java.io.IOException {
+        PositionsWithinPage() throws IOException {
         }
 
         @Override

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -173,11 +174,11 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         return Map.of("name", r.firstName() + " " + r.lastName(), "fair", fair.name().in(r.language()));
     }
 
-    private static String date(java.time.ZonedDateTime when, Language language) {
+    private static String date(ZonedDateTime when, Language language) {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(language.code())).format(when);
     }
 
-    private static String time(java.time.ZonedDateTime when) {
+    private static String time(ZonedDateTime when) {
         return DateTimeFormatter.ofPattern("HH:mm").format(when);
     }
 

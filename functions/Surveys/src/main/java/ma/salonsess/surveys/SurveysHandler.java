@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,7 +128,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
         return workshops.programme(survey.fairId()).stream()
                 .filter(w -> survey.workshopIds().contains(w.workshop().workshopId()))
                 .collect(Collectors.toMap(w -> w.workshop().workshopId(), w -> w, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+                        LinkedHashMap::new));
     }
 
     private Survey survey(HttpRequest request) {

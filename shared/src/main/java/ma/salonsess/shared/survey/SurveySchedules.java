@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import ma.salonsess.shared.json.Json;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
@@ -64,12 +65,12 @@ public final class SurveySchedules {
             scheduler.createSchedule(b -> b.name(name).groupName(group).scheduleExpression(expression)
                     .scheduleExpressionTimezone("UTC").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE).target(t)
-                    .description("Survey " + run.round().name().toLowerCase(java.util.Locale.ROOT)));
+                    .description("Survey " + run.round().name().toLowerCase(Locale.ROOT)));
         } catch (ConflictException exists) {
             scheduler.updateSchedule(b -> b.name(name).groupName(group).scheduleExpression(expression)
                     .scheduleExpressionTimezone("UTC").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE).target(t)
-                    .description("Survey " + run.round().name().toLowerCase(java.util.Locale.ROOT)));
+                    .description("Survey " + run.round().name().toLowerCase(Locale.ROOT)));
         }
     }
 
