@@ -48,7 +48,7 @@ public final class IdempotencyStore {
     }
 
     public Optional<Stored> find(IdempotencyKey key) {
-        var item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", s(key.recordId())))
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(IdempotencyItem.key(key.recordId()))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()
                 || Items.number(item, "expiresAt") < clock.instant().getEpochSecond()) {
@@ -66,11 +66,8 @@ public final class IdempotencyStore {
     public CompanionWrite claim(IdempotencyKey key, String fingerprint, String payload) {
         var now = clock.instant();
         return CompanionWrite.of(TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(Map.of("id", s(key.recordId()),
-                        "fingerprint", s(fingerprint),
-                        "payload", s(seal(key, payload)),
-                        "createdAt", s(now.toString()),
-                        "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
+                .item(IdempotencyItem.record(key.recordId(), fingerprint, seal(key, payload), now,
+                        now.plus(RETENTION)))
                 .conditionExpression("attribute_not_exists(id) OR expiresAt < :now")
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build());
     }
@@ -81,7 +78,7 @@ public final class IdempotencyStore {
      */
     public CompanionWrite release(String recordId) {
         return CompanionWrite.of(TransactWriteItem.builder()
-                .delete(d -> d.tableName(table).key(Map.of("id", s(recordId)))).build());
+                .delete(d -> d.tableName(table).key(IdempotencyItem.key(recordId))).build());
     }
 
     /** A request's fingerprint: the same for the same operation, target and (canonical) body. */
