@@ -18,10 +18,13 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Builds what a function needs from its {@link Env}, each piece once: a handler's constructor
- * (run once per container) asks for the repositories it uses instead of repeating table names.
- * A variable is read only when something needing it is asked for, so a function reads no more
- * configuration than it uses (the template declares exactly that; see TemplateAgreementTest).
+ * Builds what a function needs from its {@link Env}: a handler's constructor (run once per
+ * container) asks for the repositories it uses instead of repeating table names, and each
+ * repository is built once, shared by the use cases that need it. Not thread-safe: it is meant
+ * for constructors only.
+ *
+ * <p>A variable is read only when something needing it is asked for, so a function reads no more
+ * configuration than it uses, and the template need declare no more (TemplateAgreementTest).
  */
 public final class Wiring {
     private final Env env;
