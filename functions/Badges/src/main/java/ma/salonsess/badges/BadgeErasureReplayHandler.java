@@ -6,6 +6,7 @@ import java.util.Map;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.Erasures;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -26,8 +27,8 @@ public final class BadgeErasureReplayHandler implements RequestHandler<Map<Strin
 
     /** With a given S3 client: tests pass one that fails on purpose. */
     public BadgeErasureReplayHandler(Env env, S3Client s3) {
-        this.erasures = BadgeErasure.erasures(env, AwsClients.dynamoDb(env),
-                new BadgeStore(s3, env.require("BADGE_BUCKET")), new BadgeToken(env.require("BADGE_TOKEN_SECRET")));
+        this.erasures = BadgeErasure.erasures(new Wiring(env), new BadgeStore(s3, env.require("BADGE_BUCKET")),
+                new BadgeToken(env.require("BADGE_TOKEN_SECRET")));
     }
 
     @Override

@@ -15,6 +15,7 @@ import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
@@ -22,7 +23,6 @@ import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -56,13 +56,13 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
 
     /** With a given S3 client: tests pass one that fails on purpose. */
     public BadgeHandler(Env env, S3Client s3) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
+        Wiring wiring = new Wiring(env);
+        this.registrations = wiring.registrations();
+        this.fairs = wiring.fairs();
         this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
         this.renderer = new BadgeRenderer(new BadgeFonts());
-        this.erasures = BadgeErasure.erasures(env, dynamoDb, store, tokens);
+        this.erasures = BadgeErasure.erasures(wiring, store, tokens);
     }
 
     @Override

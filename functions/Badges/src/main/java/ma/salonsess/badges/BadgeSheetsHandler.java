@@ -22,6 +22,7 @@ import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.http.HttpRequest;
@@ -34,7 +35,6 @@ import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.time.Rfc3339;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -61,12 +61,12 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public BadgeSheetsHandler(Env env) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        Wiring wiring = new Wiring(env);
         this.s3 = AwsClients.s3(env);
         this.presigner = AwsClients.s3Presigner(env);
         this.bucket = env.require("BADGE_BUCKET");
-        this.fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
-        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
+        this.fairs = wiring.fairs();
+        this.registrations = wiring.registrations();
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
         BadgeFonts fonts = new BadgeFonts();
         this.sheet = new BadgeSheet(new BadgeRenderer(fonts), fonts);

@@ -36,6 +36,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -136,7 +137,7 @@ class BadgeHandlerTest {
         handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
         String key = tokens.objectKey(DemoFair.ID, REGISTRATION_ID);
         // A second rendering (the name changed, say) makes a second version in the versioned bucket.
-        aws.s3().putObject(b -> b.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("v2"));
+        aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("v2"));
         assertTrue(versionsOf(key).size() >= 2, "the bucket keeps versions, as the template declares");
         registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
 

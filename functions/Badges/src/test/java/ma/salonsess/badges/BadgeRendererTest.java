@@ -10,6 +10,7 @@ import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
@@ -109,7 +110,7 @@ class BadgeRendererTest {
 
     @Test
     void eachRoleHasItsOwnColour() {
-        var colours = new java.util.HashSet<List<Float>>();
+        var colours = new HashSet<List<Float>>();
         for (Role role : Role.values()) {
             float[] c = BadgeRenderer.colour(role);
             colours.add(List.of(c[0], c[1], c[2]));
@@ -121,7 +122,7 @@ class BadgeRendererTest {
     static final class PositionsWithinPage extends PDFTextStripper {
         boolean allInside = true;
 
-        PositionsWithinPage() throws java.io.IOException {
+        PositionsWithinPage() throws IOException {
         }
 
         @Override

@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.shared.fair.Fair;
@@ -127,9 +129,9 @@ class BadgeSheetsHandlerTest {
         register("Amal", Role.EXHIBITOR, Region.SOUSS_MASSA);
         APIGatewayV2HTTPResponse response = call(print("{\"role\":\"CHEF\",\"region\":\"MA-99\",\"since\":\"x\"}"));
         assertEquals(400, response.getStatusCode());
-        java.util.Set<String> fields = new java.util.TreeSet<>();
+        Set<String> fields = new TreeSet<>();
         Json.parse(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertEquals(java.util.Set.of("role", "region", "since"), fields);
+        assertEquals(Set.of("role", "region", "since"), fields);
         assertEquals(404, call(print("{\"role\":\"PRESS\"}")).getStatusCode(), "nobody to print");
     }
 

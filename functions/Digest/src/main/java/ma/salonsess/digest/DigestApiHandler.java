@@ -5,14 +5,22 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import ma.salonsess.shared.auth.OrganiserAccess;
+import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Organisers' digest on demand ({@code POST /admin/fairs/{fairId}/digest}) and the registrations
@@ -24,10 +32,10 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String CSV = "GET /admin/fairs/{fairId}/registrations.csv";
     /** What a Lambda answer through API Gateway can carry (6 MB), with room for the base64 encoding. */
     static final int MAX_INLINE_CSV = 4 * 1024 * 1024;
-    private static final java.time.Duration LINK_VALIDITY = java.time.Duration.ofMinutes(15);
+    private static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
     private final DigestSender sender;
-    private final software.amazon.awssdk.services.s3.S3Client s3;
-    private final software.amazon.awssdk.services.s3.presigner.S3Presigner presigner;
+    private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final int maxInlineCsv;
     private final Router router = new Router(Map.of(DIGEST, this::digest, CSV, this::csv));
@@ -42,9 +50,9 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
     DigestApiHandler(Env env, int maxInlineCsv) {
-        this.sender = new DigestSender(env, DigestSender.ses(env), Clock.systemUTC());
-        this.s3 = ma.salonsess.shared.config.AwsClients.s3(env);
-        this.presigner = ma.salonsess.shared.config.AwsClients.s3Presigner(env);
+        this.sender = new DigestSender(new Wiring(env), DigestSender.ses(env), Clock.systemUTC());
+        this.s3 = AwsClients.s3(env);
+        this.presigner = AwsClients.s3Presigner(env);
         this.bucket = env.require("EXPORT_BUCKET");
         this.maxInlineCsv = maxInlineCsv;
     }
@@ -72,10 +80,10 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
         byte[] csv = sender.csv(fair.fairId());
         if (csv.length > maxInlineCsv) {
-            String key = "exports/" + fair.fairId() + "/" + java.util.UUID.randomUUID() + ".csv";
+            String key = "exports/" + fair.fairId() + "/" + UUID.randomUUID() + ".csv";
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
-                            .serverSideEncryption(software.amazon.awssdk.services.s3.model.ServerSideEncryption.AES256),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(csv));
+                            .serverSideEncryption(ServerSideEncryption.AES256),
+                    RequestBody.fromBytes(csv));
             String url = presigner.presignGetObject(b -> b.signatureDuration(LINK_VALIDITY)
                     .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("text/csv; charset=utf-8")
                             .responseContentDisposition("attachment; filename=\"" + fair.fairId() + "-inscriptions.csv\"")))

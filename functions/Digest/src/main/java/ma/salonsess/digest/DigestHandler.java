@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.Fair;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -48,8 +48,9 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     }
 
     DigestHandler(Env env, SesV2Client ses, Clock clock) {
-        this.sender = new DigestSender(env, ses, clock);
-        this.ledger = new DigestLedger(AwsClients.dynamoDb(env), env.require("FAIRS_TABLE"), clock);
+        Wiring wiring = new Wiring(env);
+        this.sender = new DigestSender(wiring, ses, clock);
+        this.ledger = new DigestLedger(wiring.dynamoDb(), wiring.table("FAIRS_TABLE"), clock);
         this.clock = clock;
     }
 

@@ -32,7 +32,7 @@ final class DigestLedger {
     boolean claim(String fairId, LocalDate day) {
         long now = clock.instant().getEpochSecond();
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(fairId, day))
+            dynamoDb.updateItem(b -> b.tableName(table).key(DigestLedgerItem.key(fairId, day))
                     .updateExpression("SET #state = :sending, claimedAt = :now")
                     .conditionExpression("attribute_not_exists(sk) OR #state = :failed"
                             + " OR (#state = :sending AND claimedAt < :abandoned)")
@@ -57,14 +57,10 @@ final class DigestLedger {
     }
 
     private void mark(String fairId, LocalDate day, String state) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(key(fairId, day))
+        dynamoDb.updateItem(b -> b.tableName(table).key(DigestLedgerItem.key(fairId, day))
                 .updateExpression("SET #state = :state, markedAt = :at")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state),
                         ":at", AttributeValue.fromS(clock.instant().toString()))));
-    }
-
-    private static Map<String, AttributeValue> key(String fairId, LocalDate day) {
-        return Map.of("fairId", AttributeValue.fromS(fairId), "sk", AttributeValue.fromS("DIGEST#" + day));
     }
 }

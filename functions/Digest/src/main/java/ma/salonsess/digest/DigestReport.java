@@ -1,5 +1,7 @@
 package ma.salonsess.digest;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import ma.salonsess.shared.digest.FairFigures;
 import ma.salonsess.shared.fair.Fair;
@@ -42,7 +44,7 @@ final class DigestReport {
         line(ar ? "المجموع" : "Total", f.total());
         line(ar ? "جديدة منذ الملخص السابق" : "Nouvelles depuis le dernier point", f.newSinceLastDigest());
         table(ar ? "حسب الصفة" : "Par rôle", f.byRole());
-        Map<String, Long> regions = new java.util.LinkedHashMap<>();
+        Map<String, Long> regions = new LinkedHashMap<>();
         for (Region region : Region.values()) {
             regions.put(region.code() + " " + region.displayName().in(fair.defaultLanguage()), f.byRegion().get(region));
         }
@@ -96,7 +98,7 @@ final class DigestReport {
     }
 
     private static String average(double value) {
-        return Double.isNaN(value) ? "-" : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private void value(String label, String value) {

@@ -6,16 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.digest.Digests;
 import ma.salonsess.shared.digest.FairFigures;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
-import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.survey.SurveyResults;
-import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Attachment;
 import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
@@ -43,16 +41,13 @@ final class DigestSender {
     record Sent(List<String> to, long registrations, long newSinceLastDigest, boolean csvAttached) {
     }
 
-    DigestSender(Env env, SesV2Client ses, Clock clock) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        this.fairs = new FairRepository(dynamoDb, fairsTable);
-        this.digests = new Digests(new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE")),
-                new WorkshopRepository(dynamoDb, fairsTable));
-        this.surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
+    DigestSender(Wiring wiring, SesV2Client ses, Clock clock) {
+        this.fairs = wiring.fairs();
+        this.digests = new Digests(wiring.registrations(), wiring.workshops());
+        this.surveys = wiring.surveys();
         this.ses = ses;
-        this.sender = env.require("SENDER_EMAIL");
-        this.configurationSet = env.require("SES_CONFIGURATION_SET");
+        this.sender = wiring.env().require("SENDER_EMAIL");
+        this.configurationSet = wiring.env().require("SES_CONFIGURATION_SET");
         this.clock = clock;
     }
 
@@ -100,6 +95,6 @@ final class DigestSender {
     }
 
     static SesV2Client ses(Env env) {
-        return AwsClients.configure(SesV2Client.builder(), env, "SESV2").build();
+        return AwsClients.ses(env);
     }
 }

@@ -12,10 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -117,8 +123,8 @@ class DigestTest {
         String[] lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertEquals(5, lines.length, "header and four rows");
         assertTrue(lines[0].startsWith("registrationId,role,firstName"));
-        String amal = java.util.Arrays.stream(lines).filter(l -> l.contains("Amal")).findFirst().orElseThrow();
-        String brahim = java.util.Arrays.stream(lines).filter(l -> l.contains("Brahim")).findFirst().orElseThrow();
+        String amal = Arrays.stream(lines).filter(l -> l.contains("Amal")).findFirst().orElseThrow();
+        String brahim = Arrays.stream(lines).filter(l -> l.contains("Brahim")).findFirst().orElseThrow();
         assertTrue(amal.contains("فاطمة") && amal.contains("@example.org"), "Arabic intact; shared email: " + amal);
         assertTrue(!brahim.contains("@"), "no email for one who did not agree to share it: " + brahim);
     }
@@ -185,7 +191,7 @@ class DigestTest {
     @Test
     void aDaysDigestIsClaimedOnceUnlessTheRunHoldingItDied() {
         Instant evening = Instant.parse("2026-12-13T18:00:00Z");
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 13);
+        LocalDate day = LocalDate.of(2026, 12, 13);
         DigestLedger first = ledger(evening);
         DigestLedger duplicate = ledger(evening.plusSeconds(30));
         DigestLedger afterTheTimeout = ledger(evening.plus(DigestLedger.ABANDONED_AFTER).plusSeconds(1));
@@ -291,10 +297,10 @@ class DigestTest {
         API.assertMatches(event.getRouteKey(), response);
 
         assertEquals(303, response.getStatusCode());
-        var link = java.net.URI.create(response.getHeaders().get("location"));
+        var link = URI.create(response.getHeaders().get("location"));
         assertTrue(link.getQuery().contains("X-Amz-Expires=900"), link.toString());
-        byte[] csv = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(link).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
         assertTrue(new String(csv, StandardCharsets.UTF_8).contains("Amal"));
     }
 

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.RegistrationRepository;
 
@@ -31,7 +31,7 @@ public final class EmailFeedbackHandler implements RequestHandler<Map<String, Ob
     }
 
     public EmailFeedbackHandler(Env env) {
-        this.registrations = new RegistrationRepository(AwsClients.dynamoDb(env), env.require("REGISTRATIONS_TABLE"));
+        this.registrations = new Wiring(env).registrations();
     }
 
     /** Returns how many registrations were marked; throws so SNS retries (then the dead-letter queue). */

@@ -1,5 +1,8 @@
 package ma.salonsess.notifications;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The emails registrants receive; each has a template per language under /templates. */
 public enum EmailKind {
     REGISTRATION_CONFIRMED("registration-confirmed"),
@@ -18,7 +21,7 @@ public enum EmailKind {
         return template;
     }
 
-    static java.util.List<String> templates() {
-        return java.util.Arrays.stream(values()).map(EmailKind::template).toList();
+    static List<String> templates() {
+        return Arrays.stream(values()).map(EmailKind::template).toList();
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.email.EmailTemplates;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.stream.StreamBatch;
@@ -25,7 +27,6 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -53,21 +54,20 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     }
 
     public NotificationHandler(Env env) {
-        this(env, AwsClients.configure(SesV2Client.builder(), env, "SESV2").build());
+        this(env, AwsClients.ses(env));
     }
 
     /** With a given SES client: tests pass one that fails on purpose. */
     public NotificationHandler(Env env, SesV2Client ses) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        this.registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        this.fairs = new FairRepository(dynamoDb, fairsTable);
-        this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
-        this.ledger = new NotificationLedger(dynamoDb, env.require("NOTIFICATIONS_TABLE"), Clock.systemUTC());
-        this.mailer = new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"));
+        Wiring wiring = new Wiring(env);
+        this.registrations = wiring.registrations();
+        this.fairs = wiring.fairs();
+        this.workshops = wiring.workshops();
+        this.ledger = new NotificationLedger(wiring.dynamoDb(), wiring.table("NOTIFICATIONS_TABLE"), Clock.systemUTC());
+        this.mailer = wiring.mailer(ses);
         this.s3 = AwsClients.s3(env);
         this.bucket = env.require("BADGE_BUCKET");
-        this.site = env.require("PUBLIC_SITE_URL").replaceAll("/+$", "");
+        this.site = wiring.publicSite();
     }
 
     @Override
@@ -174,11 +174,11 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         return Map.of("name", r.firstName() + " " + r.lastName(), "fair", fair.name().in(r.language()));
     }
 
-    private static String date(java.time.ZonedDateTime when, Language language) {
+    private static String date(ZonedDateTime when, Language language) {
         return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag(language.code())).format(when);
     }
 
-    private static String time(java.time.ZonedDateTime when) {
+    private static String time(ZonedDateTime when) {
         return DateTimeFormatter.ofPattern("HH:mm").format(when);
     }
 

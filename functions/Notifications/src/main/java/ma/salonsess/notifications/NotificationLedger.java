@@ -1,11 +1,7 @@
 package ma.salonsess.notifications;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,11 +34,8 @@ final class NotificationLedger {
     /** True when this email is to be sent now: not sent before. */
     boolean claim(String eventKey) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                            "id", AttributeValue.fromS(id(eventKey)),
-                            "state", AttributeValue.fromS("SENDING"),
-                            "claimedAt", AttributeValue.fromS(clock.instant().toString()),
-                            "expiresAt", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP).getEpochSecond()))))
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(NotificationLedgerItem.claim(eventKey, clock.instant(), clock.instant().plus(KEEP)))
                     .conditionExpression("attribute_not_exists(id) OR #state = :sending")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS("SENDING"))));
@@ -53,19 +46,10 @@ final class NotificationLedger {
     }
 
     void sent(String eventKey) {
-        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(id(eventKey))))
+        dynamoDb.updateItem(b -> b.tableName(table).key(NotificationLedgerItem.key(eventKey))
                 .updateExpression("SET #state = :sent, sentAt = :at")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("SENT"),
                         ":at", AttributeValue.fromS(clock.instant().toString()))));
-    }
-
-    static String id(String eventKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("notification\n" + eventKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

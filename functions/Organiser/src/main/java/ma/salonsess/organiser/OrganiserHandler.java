@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import ma.salonsess.shared.auth.OrganiserAccess;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.fair.FairView;
 import ma.salonsess.shared.http.HttpRequest;
@@ -22,16 +22,11 @@ import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.organiser.FairSetup;
 import ma.salonsess.shared.organiser.SignupList;
-import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.time.Rfc3339;
-import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyStart;
 import java.time.Duration;
-import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.shared.workshop.WorkshopView;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The organiser routes under {@code /admin}: set up a fair and its workshops, see who signed up.
@@ -53,17 +48,13 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public OrganiserHandler(Env env) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
-        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        SignupRepository signups = new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops,
-                registrations);
-        this.fairs = new FairRepository(dynamoDb, fairsTable);
-        this.setup = new FairSetup(fairs, workshops, signups, registrations,
-                new WorkshopSignups(registrations, workshops, signups, Clock.systemUTC()),
-                new SurveyStart(SurveySchedules.from(env), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
-                        Clock.systemUTC()), Clock.systemUTC());
+        Wiring wiring = new Wiring(env);
+        Clock clock = Clock.systemUTC();
+        this.fairs = wiring.fairs();
+        this.setup = new FairSetup(fairs, wiring.workshops(), wiring.signups(), wiring.registrations(),
+                new WorkshopSignups(wiring.registrations(), wiring.workshops(), wiring.signups(), clock),
+                new SurveyStart(wiring.surveySchedules(), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
+                        clock), clock);
     }
 
     @Override

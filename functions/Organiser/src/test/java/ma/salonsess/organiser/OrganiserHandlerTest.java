@@ -12,6 +12,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,7 @@ class OrganiserHandlerTest {
         var registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
         this.signups = new WorkshopSignups(registrations, workshops,
                 new SignupRepository(aws.dynamoDb(), aws.tableName("SignupsTable"), workshops, registrations),
-                java.time.Clock.systemUTC());
+                Clock.systemUTC());
     }
 
     private APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent event) {
@@ -334,7 +338,7 @@ class OrganiserHandlerTest {
     }
 
     private static List<String> names(JsonNode attendees) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         attendees.forEach(a -> names.add(a.get("firstName").asText()));
         return names;
     }
@@ -377,7 +381,7 @@ class OrganiserHandlerTest {
         body.put("startDate", "2027-03-18").put("endDate", "+999999999-12-31");
         assertEquals(400, call(withBody(withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId),
                 Json.write(body))).getStatusCode());
-        assertEquals(java.time.LocalDate.of(2027, 3, 21), fairs.find(fairId).orElseThrow().endDate());
+        assertEquals(LocalDate.of(2027, 3, 21), fairs.find(fairId).orElseThrow().endDate());
     }
 
     @Test
@@ -387,7 +391,7 @@ class OrganiserHandlerTest {
         APIGatewayV2HTTPEvent event = putWorkshop(fairId, "atelier", 10);
         ObjectNode body = (ObjectNode) Json.parse(event.getBody());
 
-        body.put("capacity", new java.math.BigInteger("18446744073709551617")); // 2^64 + 1: would wrap to 1
+        body.put("capacity", new BigInteger("18446744073709551617")); // 2^64 + 1: would wrap to 1
         APIGatewayV2HTTPResponse wrapped = call(withBody(event, Json.write(body)));
         assertEquals(400, wrapped.getStatusCode(), wrapped.getBody());
         assertEquals(Map.of("capacity", "out_of_range"), codes(wrapped));

@@ -3,14 +3,12 @@ package ma.salonsess.registration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.email.EmailTemplates;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.registration.AccessLinkPolicy;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.Registration;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The access link email, in the registrant's language. The secret travels only in the link's
@@ -23,9 +21,9 @@ final class AccessLinkEmail implements AccessLinks.Sender {
     private final Mailer mailer;
     private final String site;
 
-    AccessLinkEmail(Env env, SesV2Client ses) {
-        this.mailer = new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"));
-        this.site = env.require("PUBLIC_SITE_URL").replaceAll("/+$", "");
+    AccessLinkEmail(Mailer mailer, String site) {
+        this.mailer = mailer;
+        this.site = site;
     }
 
     @Override

@@ -8,9 +8,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.auth.RegistrantAccess;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
-import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
@@ -18,17 +17,11 @@ import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.ProblemException;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
-import ma.salonsess.shared.idempotency.IdempotencyStore;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessLinkPolicy;
-import ma.salonsess.shared.registration.AccessLinkRepository;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.RegistrationPolicy;
-import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Registrations;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The registration routes of the public API:
@@ -61,15 +54,11 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Wiring happens once per container, here; tests pass a clock to see links expire. */
     public RegistrationHandler(Env env, Clock clock) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        FairRepository fairs = new FairRepository(dynamoDb, env.require("FAIRS_TABLE"));
-        RegistrationRepository repository = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        this.registrations = new Registrations(fairs, repository,
-                new IdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), clock),
-                RegistrationPolicy.from(env), clock);
-        this.accessLinks = new AccessLinks(fairs, repository,
-                new AccessLinkRepository(dynamoDb, env.require("ACCESS_LINKS_TABLE")),
-                new AccessLinkEmail(env, AwsClients.configure(SesV2Client.builder(), env, "SESV2").build()), clock);
+        Wiring wiring = new Wiring(env);
+        this.registrations = new Registrations(wiring.fairs(), wiring.registrations(), wiring.idempotency(clock),
+                wiring.registrationPolicy(), clock);
+        this.accessLinks = new AccessLinks(wiring.fairs(), wiring.registrations(), wiring.accessLinks(),
+                new AccessLinkEmail(wiring.mailer(wiring.ses()), wiring.publicSite()), clock);
         this.badgeLinks = new BadgeLinks(env);
     }
 

@@ -1,6 +1,7 @@
 package ma.salonsess.registration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Consent;
@@ -55,7 +56,7 @@ final class RegistrationView {
         ObjectNode badge = body.putObject("badge").put("status", r.badge().status().name());
         if (r.badge().status() == BadgeState.Status.READY) {
             badge.put("url", links.link(r.badge().key()).toString());
-            badge.put("urlExpiresAt", Rfc3339.format(java.time.Instant.now().plus(BadgeLinks.VALIDITY)));
+            badge.put("urlExpiresAt", Rfc3339.format(Instant.now().plus(BadgeLinks.VALIDITY)));
         }
         body.put("createdAt", Rfc3339.format(r.createdAt()));
         body.put("retainedUntil", Rfc3339.format(r.purgeAt()));

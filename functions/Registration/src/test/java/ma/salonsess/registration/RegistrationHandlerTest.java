@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -210,7 +212,7 @@ class RegistrationHandlerTest {
         assertEquals(400, response.getStatusCode());
         JsonNode problem = json(response);
         assertEquals("urn:salon-ess:problem:validation", problem.get("type").asText());
-        Map<String, String> codes = new java.util.HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         problem.get("errors").forEach(e -> codes.put(e.get("field").asText(), e.get("code").asText()));
         assertEquals(Map.of("role", "required", "email", "invalid_format", "phone", "invalid_format",
                 "language", "not_allowed", "arabicName", "not_arabic_script", "favouriteColour", "unknown_field",
@@ -294,7 +296,7 @@ class RegistrationHandlerTest {
         ((ObjectNode) form.get("organisation")).put("name", "Coopérative \uD800");
         APIGatewayV2HTTPResponse response = call(post("registration-post-exhibitor.json", form));
         assertEquals(400, response.getStatusCode());
-        Map<String, String> codes = new java.util.HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         json(response).get("errors").forEach(e -> codes.put(e.get("pointer").asText(), e.get("code").asText()));
         assertEquals(Map.of("/firstName", "invalid_characters", "/lastName", "invalid_characters",
                 "/arabicName", "invalid_characters", "/organisation/name", "invalid_characters"), codes);
@@ -305,7 +307,7 @@ class RegistrationHandlerTest {
         ((ObjectNode) links.get("organisation")).put("name", "ｗｗｗ．evil．example");
         APIGatewayV2HTTPResponse linked = call(post("registration-post-exhibitor.json", links));
         assertEquals(400, linked.getStatusCode());
-        Map<String, String> linkCodes = new java.util.HashMap<>();
+        Map<String, String> linkCodes = new HashMap<>();
         json(linked).get("errors").forEach(e -> linkCodes.put(e.get("field").asText(), e.get("code").asText()));
         assertEquals(Map.of("firstName", "link_not_allowed", "lastName", "link_not_allowed",
                 "organisation.name", "link_not_allowed"), linkCodes);
@@ -351,7 +353,7 @@ class RegistrationHandlerTest {
         ObjectNode original = body("registration-post-visitor.json");
         List<String> names = new ArrayList<>();
         original.fieldNames().forEachRemaining(names::add);
-        java.util.Collections.reverse(names);
+        Collections.reverse(names);
         names.forEach(n -> reordered.set(n, original.get(n)));
         APIGatewayV2HTTPResponse second = call(withBody(post("registration-post-visitor.json"),
                 Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(reordered)));
@@ -372,7 +374,7 @@ class RegistrationHandlerTest {
         var key = IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey).orElseThrow();
         aws.dynamoDb().transactWriteItems(b -> b.transactItems(
                 new IdempotencyStore(aws.dynamoDb(), aws.tableName("IdempotencyTable"), dayAgo)
-                        .claim(key, "an earlier request", "{}")));
+                        .claim(key, "an earlier request", "{}").item()));
 
         APIGatewayV2HTTPResponse response = call(post("registration-post-visitor.json"));
         APIGatewayV2HTTPResponse retry = call(post("registration-post-visitor.json"));
@@ -440,7 +442,7 @@ class RegistrationHandlerTest {
     }
 
     private boolean idempotencyRecordExists() {
-        String id = ma.salonsess.shared.idempotency.IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey)
+        String id = IdempotencyKey.parse(RegistrationHandler.REGISTER, idempotencyKey)
                 .orElseThrow().recordId();
         return aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("IdempotencyTable"))
                 .key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true)).hasItem();

@@ -8,18 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
-import ma.salonsess.shared.email.Mailer;
-import ma.salonsess.shared.fair.FairRepository;
-import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.survey.SendPace;
 import ma.salonsess.shared.survey.SurveyDispatch;
-import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.survey.SurveyRound;
 import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.survey.SurveyToken;
-import ma.salonsess.shared.workshop.WorkshopRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -38,20 +32,15 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
     }
 
     public SurveyDispatchHandler(Env env) {
-        this(env, AwsClients.configure(SesV2Client.builder(), env, "SESV2").build(), Clock.systemUTC());
+        this(env, AwsClients.ses(env), Clock.systemUTC());
     }
 
     /** With a given SES client and clock: tests use one that fails, and a fair that has ended. */
     public SurveyDispatchHandler(Env env, SesV2Client ses, Clock clock) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        this.dispatch = new SurveyDispatch(new FairRepository(dynamoDb, fairsTable), registrations,
-                new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), new WorkshopRepository(dynamoDb, fairsTable),
-                        registrations),
-                new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE")),
-                new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), SurveySchedules.from(env),
-                new SurveyMail(new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"))),
+        Wiring wiring = new Wiring(env);
+        this.dispatch = new SurveyDispatch(wiring.fairs(), wiring.registrations(), wiring.signups(), wiring.surveys(),
+                new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), wiring.surveySchedules(),
+                new SurveyMail(wiring.mailer(ses)),
                 new SendPace(Double.parseDouble(env.optional("SURVEY_SEND_RATE").orElse("10"))), clock,
                 new SurveyDispatch.Settings(Duration.ofDays(env.intValue("SURVEY_REMINDER_DAYS", 5)),
                         env.intValue("SURVEY_PAGE_SIZE", 100), env.require("PUBLIC_SITE_URL")));

@@ -7,12 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import ma.salonsess.shared.auth.OrganiserAccess;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.http.HttpRequest;
@@ -31,7 +32,6 @@ import ma.salonsess.shared.survey.SurveyToken;
 import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The survey routes: the questionnaire behind a personal link and its one answer (public, the
@@ -60,12 +60,11 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** With a clock: tests stand after the fair. */
     public SurveysHandler(Env env, Clock clock) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        this.fairs = new FairRepository(dynamoDb, fairsTable);
-        this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
-        this.surveys = new SurveyRepository(dynamoDb, env.require("SURVEYS_TABLE"));
-        this.schedules = SurveySchedules.from(env);
+        Wiring wiring = new Wiring(env);
+        this.fairs = wiring.fairs();
+        this.workshops = wiring.workshops();
+        this.surveys = wiring.surveys();
+        this.schedules = wiring.surveySchedules();
         this.clock = clock;
     }
 
@@ -129,7 +128,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
         return workshops.programme(survey.fairId()).stream()
                 .filter(w -> survey.workshopIds().contains(w.workshop().workshopId()))
                 .collect(Collectors.toMap(w -> w.workshop().workshopId(), w -> w, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+                        LinkedHashMap::new));
     }
 
     private Survey survey(HttpRequest request) {

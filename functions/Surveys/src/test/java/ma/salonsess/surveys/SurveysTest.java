@@ -12,12 +12,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,7 +178,7 @@ class SurveysTest {
             assertEquals(1, set.size(), "one schedule for the fair");
             JsonNode fair = parse(event.getBody());
             // The fair's last day ends at midnight in Casablanca (UTC+1); two hours later is 01:00 UTC.
-            String expected = "at(" + java.time.LocalDate.parse(fair.get("endDate").asText()).plusDays(1) + "T01:00:00)";
+            String expected = "at(" + LocalDate.parse(fair.get("endDate").asText()).plusDays(1) + "T01:00:00)";
             assertEquals(expected, set.getFirst().scheduleExpression());
             assertEquals("UTC", set.getFirst().scheduleExpressionTimezone());
             assertEquals(aws.functionEnv("SurveysFunction").require("SURVEY_DISPATCH_FUNCTION_ARN"),
@@ -407,7 +411,7 @@ class SurveysTest {
                 "{\"satisfaction\": 18446744073709551619, \"madeSales\": true, \"salesAmountMad\": 4294967296, "
                         + "\"buyerContacts\": 2.5, \"wouldReturn\": true}");
         assertEquals(400, wrapped.getStatusCode(), wrapped.getBody());
-        Map<String, String> codes = new java.util.HashMap<>();
+        Map<String, String> codes = new HashMap<>();
         parse(wrapped.getBody()).get("errors").forEach(e -> codes.put(e.get("field").asText(), e.get("code").asText()));
         assertEquals(Map.of("satisfaction", "out_of_range", "salesAmountMad", "out_of_range",
                 "buyerContacts", "invalid_type"), codes);
@@ -484,8 +488,8 @@ class SurveysTest {
     private static JsonNode parse(String json) {
         try {
             return Json.parse(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,8 +10,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import ma.salonsess.shared.auth.RegistrantAccess;
-import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
@@ -20,16 +20,13 @@ import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
-import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.signup.Signup;
-import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
 import ma.salonsess.shared.text.LocalizedTextJson;
 import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.validation.FormReader;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.shared.workshop.WorkshopView;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The public workshop routes: a fair's programme with its free seats, and a registrant signing up
@@ -51,13 +48,10 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public WorkshopsHandler(Env env) {
-        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        String fairsTable = env.require("FAIRS_TABLE");
-        this.fairs = new FairRepository(dynamoDb, fairsTable);
-        this.workshops = new WorkshopRepository(dynamoDb, fairsTable);
-        RegistrationRepository registrations = new RegistrationRepository(dynamoDb, env.require("REGISTRATIONS_TABLE"));
-        this.signups = new WorkshopSignups(registrations, workshops,
-                new SignupRepository(dynamoDb, env.require("SIGNUPS_TABLE"), workshops, registrations), Clock.systemUTC());
+        Wiring wiring = new Wiring(env);
+        this.fairs = wiring.fairs();
+        this.workshops = wiring.workshops();
+        this.signups = new WorkshopSignups(wiring.registrations(), workshops, wiring.signups(), Clock.systemUTC());
     }
 
     @Override

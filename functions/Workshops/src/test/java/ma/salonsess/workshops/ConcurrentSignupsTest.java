@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.RegistrationRepository;
@@ -56,19 +59,19 @@ class ConcurrentSignupsTest {
                 .forEach(a -> positions.add(a.get("waitlistPosition").asInt()));
         assertEquals(30, confirmed);
         assertEquals(270, positions.size(), "270 waiting, each with a position of their own");
-        assertEquals(IntStream.rangeClosed(1, 270).boxed().collect(java.util.stream.Collectors.toSet()), positions);
+        assertEquals(IntStream.rangeClosed(1, 270).boxed().collect(Collectors.toSet()), positions);
         JsonNode seats = t.workshop("strategie-commerciale");
         assertEquals(30, seats.get("seatsTaken").asInt(), "the counter equals the confirmed signups");
         assertEquals(270, seats.get("waitlistLength").asInt());
 
         // The first 50 in line, by the positions they were given.
-        Map<Integer, String> lineByPosition = new java.util.TreeMap<>();
+        Map<Integer, String> lineByPosition = new TreeMap<>();
         answers.stream().filter(a -> a.get("status").asText().equals("WAITLISTED"))
                 .forEach(a -> lineByPosition.put(a.get("waitlistPosition").asInt(), a.get("registrationId").asText()));
         List<String> firstFifty = new ArrayList<>(lineByPosition.values()).subList(0, 50);
         List<String> seated = answers.stream().filter(a -> a.get("status").asText().equals("CONFIRMED"))
                 .map(a -> a.get("registrationId").asText()).toList();
-        Map<String, Registrant> byId = new java.util.HashMap<>();
+        Map<String, Registrant> byId = new HashMap<>();
         people.forEach(p -> byId.put(p.registrationId(), p));
         // One wave of 50 cancellations at once: the 30 seated, and the first 20 in line (still waiting,
         // or promoted a moment before). Whatever the interleaving, seats go in order of the line:

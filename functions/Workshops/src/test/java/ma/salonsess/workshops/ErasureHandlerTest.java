@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +58,7 @@ class ErasureHandlerTest {
 
         assertEquals("CONFIRMED", api.status("gestion", waiting), "the freed seat went to the next in line");
         assertEquals(0, api.workshop("commerce").get("waitlistLength").asInt(), "the place in line was left");
-        List<Map<String, AttributeValue>> left = new java.util.ArrayList<>();
+        List<Map<String, AttributeValue>> left = new ArrayList<>();
         aws.dynamoDb().scanPaginator(b -> b.tableName(aws.tableName("SignupsTable"))).items().stream()
                 .filter(i -> i.values().stream().anyMatch(v -> v.s() != null && v.s().contains(leaving.registrationId())))
                 .forEach(left::add);

@@ -10,10 +10,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.signup.SignupRepository;
+import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.FairFixtures;
 import ma.salonsess.testsupport.FairFixtures.Registrant;
@@ -22,6 +26,7 @@ import ma.salonsess.testsupport.LocalAwsExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The workshop routes against the local stack, from the sample events; answers checked against openapi.yaml. */
 @ExtendWith(LocalAwsExtension.class)
@@ -218,17 +223,17 @@ class WorkshopsHandlerTest {
         fixtures.workshop(fairId, "plein", 1, 10, 12);
         signUp("plein", fixtures.registrant(fairId, "Seated"));
         // Fill the list to its limit directly: 2,000 sign-ups would only slow the test.
-        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> line = new java.util.HashMap<>();
-        for (int i = 1; i <= ma.salonsess.shared.signup.SignupRepository.MAX_WAITLIST; i++) {
-            line.put("someone-" + i, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(i)));
+        Map<String, AttributeValue> line = new HashMap<>();
+        for (int i = 1; i <= SignupRepository.MAX_WAITLIST; i++) {
+            line.put("someone-" + i, AttributeValue.fromN(Integer.toString(i)));
         }
         aws.dynamoDb().updateItem(b -> b.tableName(aws.tableName("FairsTable"))
-                .key(ma.salonsess.shared.workshop.WorkshopRepository.key(fairId, "plein"))
+                .key(WorkshopRepository.key(fairId, "plein"))
                 .updateExpression("SET waitlist = :line, ticketsIssued = :n")
-                .expressionAttributeValues(java.util.Map.of(":line",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(line),
-                        ":n", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
-                                Integer.toString(ma.salonsess.shared.signup.SignupRepository.MAX_WAITLIST)))));
+                .expressionAttributeValues(Map.of(":line",
+                        AttributeValue.fromM(line),
+                        ":n", AttributeValue.fromN(
+                                Integer.toString(SignupRepository.MAX_WAITLIST)))));
         Registrant late = fixtures.registrant(fairId, "Late");
 
         APIGatewayV2HTTPResponse response = call(signUpEvent("plein", late));

@@ -2,6 +2,7 @@ package ma.salonsess.shared.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -12,6 +13,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds SDK clients once per container from {@link Env}. Endpoints follow the SDK's own
@@ -28,19 +33,23 @@ public final class AwsClients {
         return configure(DynamoDbClient.builder(), env, "DYNAMODB").build();
     }
 
+    public static SesV2Client ses(Env env) {
+        return configure(SesV2Client.builder(), env, "SESV2").build();
+    }
+
     /** An S3 client; path-style addressing when pointed at an emulator (one host name, no bucket.host). */
-    public static software.amazon.awssdk.services.s3.S3Client s3(Env env) {
-        return configure(software.amazon.awssdk.services.s3.S3Client.builder(), env, "S3")
+    public static S3Client s3(Env env) {
+        return configure(S3Client.builder(), env, "S3")
                 .forcePathStyle(endpoint(env, "S3").isPresent()).build();
     }
 
     /** Signs short-lived links to private objects, with no call to S3. */
-    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner(Env env) {
+    public static S3Presigner s3Presigner(Env env) {
         var endpoint = endpoint(env, "S3");
-        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+        var builder = S3Presigner.builder()
                 .region(region(env))
                 .credentialsProvider(credentials(env))
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(endpoint.isPresent()).build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
@@ -66,7 +75,7 @@ public final class AwsClients {
     }
 
     /** The endpoint configured for a service, if any (an emulator's, locally). */
-    public static java.util.Optional<URI> endpoint(Env env, String serviceEndpointSuffix) {
+    public static Optional<URI> endpoint(Env env, String serviceEndpointSuffix) {
         return env.optional("AWS_ENDPOINT_URL_" + serviceEndpointSuffix)
                 .or(() -> env.optional("AWS_ENDPOINT_URL"))
                 .map(URI::create);

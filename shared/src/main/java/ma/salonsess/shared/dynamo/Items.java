@@ -1,5 +1,6 @@
 package ma.salonsess.shared.dynamo;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class Items {
     }
 
     public static AttributeValue text(LocalizedText text) {
-        var map = new java.util.HashMap<String, AttributeValue>();
+        var map = new HashMap<String, AttributeValue>();
         map.put("fr", s(text.fr()));
         if (text.ar() != null) {
             map.put("ar", s(text.ar()));

@@ -3,6 +3,7 @@ package ma.salonsess.shared.email;
 import java.util.List;
 import ma.salonsess.shared.retry.Backoff;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Attachment;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
@@ -46,7 +47,7 @@ public final class Mailer {
                     throw e;
                 }
                 pause(attempt);
-            } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            } catch (SdkClientException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

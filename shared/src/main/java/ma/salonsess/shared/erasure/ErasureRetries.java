@@ -2,12 +2,12 @@ package ma.salonsess.shared.erasure;
 
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
+import static ma.salonsess.shared.erasure.ErasureRetryItem.key;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -50,14 +50,7 @@ public final class ErasureRetries {
     public List<Pending> all(Part part) {
         List<Pending> pending = new ArrayList<>();
         dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true).filterExpression("part = :p")
-                .expressionAttributeValues(Map.of(":p", s(part.name())))).items().forEach(item -> pending.add(
-                new Pending(Items.string(item, "fairId"), Items.string(item, "registrationId"),
-                        Instant.parse(Items.string(item, "firstFailedAt")), Items.number(item, "attempts"))));
+                .expressionAttributeValues(Map.of(":p", s(part.name())))).items().forEach(item -> pending.add(ErasureRetryItem.pending(item)));
         return pending;
-    }
-
-    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key(
-            Part part, String fairId, String registrationId) {
-        return Map.of("fairId", s(fairId), "task", s(part.name() + "#" + registrationId));
     }
 }

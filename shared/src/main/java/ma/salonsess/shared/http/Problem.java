@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import ma.salonsess.shared.validation.FieldError;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record Problem(int status, String type, String title, String detail, Stri
     }
 
     public Problem with(String name, JsonNode value) {
-        var more = new java.util.LinkedHashMap<>(extra);
+        var more = new LinkedHashMap<>(extra);
         more.put(name, value);
         return new Problem(status, type, title, detail, instance, errors, more);
     }

@@ -1,7 +1,6 @@
 package ma.salonsess.shared.idempotency;
 
 import static ma.salonsess.shared.dynamo.Items.n;
-import static ma.salonsess.shared.dynamo.Items.s;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.dynamo.CompanionWrite;
 import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -47,7 +47,7 @@ public final class IdempotencyStore {
     }
 
     public Optional<Stored> find(IdempotencyKey key) {
-        var item = dynamoDb.getItem(b -> b.tableName(table).key(Map.of("id", s(key.recordId())))
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(IdempotencyItem.key(key.recordId()))
                 .consistentRead(true)).item();
         if (item == null || item.isEmpty()
                 || Items.number(item, "expiresAt") < clock.instant().getEpochSecond()) {
@@ -62,24 +62,22 @@ public final class IdempotencyStore {
      * expired record may be replaced: DynamoDB's TTL deletes it only eventually (up to days later),
      * and {@link #find} already ignores it.
      */
-    public TransactWriteItem claim(IdempotencyKey key, String fingerprint, String payload) {
+    public CompanionWrite claim(IdempotencyKey key, String fingerprint, String payload) {
         var now = clock.instant();
-        return TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(Map.of("id", s(key.recordId()),
-                        "fingerprint", s(fingerprint),
-                        "payload", s(seal(key, payload)),
-                        "createdAt", s(now.toString()),
-                        "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
+        return CompanionWrite.of(TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(IdempotencyItem.record(key.recordId(), fingerprint, seal(key, payload), now,
+                        now.plus(RETENTION)))
                 .conditionExpression("attribute_not_exists(id) OR expiresAt < :now")
-                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build();
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))).build());
     }
 
     /**
      * The write that deletes the record {@code recordId} (see {@link IdempotencyKey#recordId}): an
      * erased registration must not be replayed to a retry as if it still existed.
      */
-    public TransactWriteItem release(String recordId) {
-        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of("id", s(recordId)))).build();
+    public CompanionWrite release(String recordId) {
+        return CompanionWrite.of(TransactWriteItem.builder()
+                .delete(d -> d.tableName(table).key(IdempotencyItem.key(recordId))).build());
     }
 
     /** A request's fingerprint: the same for the same operation, target and (canonical) body. */

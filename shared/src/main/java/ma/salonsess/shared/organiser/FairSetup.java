@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +156,7 @@ public final class FairSetup {
         List<String> ids = new ArrayList<>(all.stream().filter(Signup::active).map(Signup::registrationId).toList());
         waiting.forEach(w -> ids.add(w.registrationId()));
         Map<String, Registration> people = registrations.findAll(fairId, ids);
-        Map<String, Signup> byRegistration = new java.util.HashMap<>();
+        Map<String, Signup> byRegistration = new HashMap<>();
         all.forEach(s -> byRegistration.put(s.registrationId(), s));
         List<SignupList.Attendee> confirmed = new ArrayList<>();
         for (Signup s : all) {

@@ -2,13 +2,15 @@ package ma.salonsess.shared.registration;
 
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
+import static ma.salonsess.shared.registration.AccessLinkItem.key;
+import static ma.salonsess.shared.registration.AccessLinkItem.limitId;
+import static ma.salonsess.shared.registration.AccessLinkItem.linkId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -51,19 +53,15 @@ public final class AccessLinkRepository {
         if (item == null || item.isEmpty()) {
             return new RequestLog(List.of(), 0);
         }
-        return new RequestLog(item.get("times").l().stream().map(t -> Instant.ofEpochMilli(Long.parseLong(t.n())))
-                .toList(), Items.number(item, "version"));
+        return AccessLinkItem.requestLog(item);
     }
 
     /** Replaces the log if nobody changed it since {@code log} was read; false if somebody did. */
     public boolean saveRequests(String fairId, EmailAddress email, RequestLog log, List<Instant> times,
                                 Instant expiresAt) {
         try {
-            dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                            "id", s(limitId(fairId, email)),
-                            "times", AttributeValue.fromL(times.stream().map(t -> n(t.toEpochMilli())).toList()),
-                            "version", n(log.version() + 1),
-                            "expiresAt", n(expiresAt.getEpochSecond())))
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(AccessLinkItem.requestLog(fairId, email, times, log.version() + 1, expiresAt))
                     .conditionExpression("attribute_not_exists(id) OR version = :v")
                     .expressionAttributeValues(Map.of(":v", n(log.version()))));
             return true;
@@ -73,12 +71,8 @@ public final class AccessLinkRepository {
     }
 
     public void saveLink(String secretHash, String fairId, String registrationId, Instant validUntil) {
-        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
-                        "id", s(linkId(secretHash)),
-                        "fairId", s(fairId),
-                        "registrationId", s(registrationId),
-                        "validUntil", n(validUntil.getEpochSecond()),
-                        "expiresAt", n(validUntil.getEpochSecond())))
+        dynamoDb.putItem(b -> b.tableName(table)
+                .item(AccessLinkItem.link(secretHash, fairId, registrationId, validUntil))
                 .conditionExpression("attribute_not_exists(id)"));
     }
 
@@ -102,17 +96,5 @@ public final class AccessLinkRepository {
                     .filter(fairId::equals).isPresent();
             return ours ? new Spent() : new Unknown();
         }
-    }
-
-    private static Map<String, AttributeValue> key(String id) {
-        return Map.of("id", s(id));
-    }
-
-    private static String linkId(String secretHash) {
-        return "LINK#" + secretHash;
-    }
-
-    private static String limitId(String fairId, EmailAddress email) {
-        return "LIMIT#" + AccessToken.sha256Hex(fairId + "\n" + email.normalized());
     }
 }

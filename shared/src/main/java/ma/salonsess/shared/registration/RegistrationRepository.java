@@ -1,7 +1,5 @@
 package ma.salonsess.shared.registration;
 
-import static ma.salonsess.shared.dynamo.Items.bool;
-import static ma.salonsess.shared.dynamo.Items.list;
 import static ma.salonsess.shared.dynamo.Items.m;
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
@@ -9,15 +7,21 @@ import static ma.salonsess.shared.dynamo.Items.string;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import ma.salonsess.shared.dynamo.CompanionWrite;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
-import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -56,7 +60,7 @@ public final class RegistrationRepository {
      * Creates the registration and its email claim, together with {@code companion} (if any) in
      * one transaction: all are written, or none.
      */
-    public void create(Registration registration, Optional<TransactWriteItem> companion) {
+    public void create(Registration registration, Optional<CompanionWrite> companion) {
         create(registration, companion, Optional.empty());
     }
 
@@ -64,21 +68,17 @@ public final class RegistrationRepository {
      * As {@link #create(Registration, Optional)}, noting on the registration the id of the
      * idempotency record written with it (a hash), so that erasing it can delete that record too.
      */
-    public void create(Registration registration, Optional<TransactWriteItem> companion,
+    public void create(Registration registration, Optional<CompanionWrite> companion,
                        Optional<String> idempotencyRecord) {
         List<TransactWriteItem> items = new ArrayList<>(3);
-        Map<String, AttributeValue> item = toItem(registration);
+        Map<String, AttributeValue> item = RegistrationItem.toItem(registration);
         idempotencyRecord.ifPresent(id -> item.put(IDEMPOTENCY_RECORD, s(id)));
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk)")).build());
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of(
-                        "fairId", s(registration.fairId()),
-                        "sk", s(emailSortKey(registration.email())),
-                        "type", s(TYPE_EMAIL_CLAIM),
-                        "registrationId", s(registration.registrationId()),
-                        "purgeAt", n(registration.purgeAt().getEpochSecond())))
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(RegistrationItem.emailClaim(registration))
                 .conditionExpression("attribute_not_exists(sk)")).build());
-        companion.ifPresent(items::add);
+        companion.map(CompanionWrite::item).ifPresent(items::add);
         try {
             Transactions.write(dynamoDb, items);
         } catch (TransactionCanceledException e) {
@@ -96,7 +96,7 @@ public final class RegistrationRepository {
         var item = dynamoDb.getItem(b -> b.tableName(table)
                 .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RegistrationItem.fromItem(item));
     }
 
     /**
@@ -122,13 +122,13 @@ public final class RegistrationRepository {
                     .updateExpression("SET accessTokenHash = :h").conditionExpression("attribute_exists(sk)")
                     .expressionAttributeValues(Map.of(":h", s(accessTokenHash))));
             return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+        } catch (ConditionalCheckFailedException erased) {
             return false;
         }
     }
 
     /** Every registration of a fair, page by page (never a scan of other fairs' data). */
-    public void forEachInFair(String fairId, java.util.function.Consumer<Registration> visitor) {
+    public void forEachInFair(String fairId, Consumer<Registration> visitor) {
         forEachInFairWithHealth(fairId, (registration, health) -> visitor.accept(registration));
     }
 
@@ -138,11 +138,12 @@ public final class RegistrationRepository {
 
     /** As {@link #forEachInFair}, with each registration's email health. */
     public void forEachInFairWithHealth(String fairId,
-                                        java.util.function.BiConsumer<Registration, EmailHealth> visitor) {
+                                        BiConsumer<Registration, EmailHealth> visitor) {
         dynamoDb.queryPaginator(b -> b.tableName(table)
                         .keyConditionExpression("fairId = :f AND begins_with(sk, :reg)")
                         .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#"))))
-                .items().forEach(item -> visitor.accept(fromItem(item), health(item)));
+                .items().forEach(item -> visitor.accept(RegistrationItem.fromItem(item),
+                        RegistrationItem.health(item)));
     }
 
     /** A registration with its email health, as a page gives it. */
@@ -164,34 +165,28 @@ public final class RegistrationRepository {
                     .expressionAttributeValues(Map.of(":f", s(fairId), ":reg", s("REG#")));
             after.ifPresent(sk -> b.exclusiveStartKey(Map.of("fairId", s(fairId), "sk", s(sk))));
         });
-        List<Listed> listed = response.items().stream().map(item -> new Listed(fromItem(item), health(item))).toList();
+        List<Listed> listed = response.items().stream()
+                .map(item -> new Listed(RegistrationItem.fromItem(item), RegistrationItem.health(item))).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(response.lastEvaluatedKey().get("sk").s()) : Optional.empty();
         return new Page(listed, next);
     }
 
-    private static EmailHealth health(Map<String, AttributeValue> item) {
-        return new EmailHealth(item.containsKey("emailUndeliverable")
-                ? Items.optionalString(Items.map(item, "emailUndeliverable"), "reason").orElse(null) : null,
-                item.containsKey("emailsPending") && item.get("emailsPending").hasSs()
-                        && !item.get("emailsPending").ss().isEmpty());
-    }
-
     /** The registrations with these ids (those that exist), in batches of 100. */
-    public Map<String, Registration> findAll(String fairId, java.util.Collection<String> registrationIds) {
+    public Map<String, Registration> findAll(String fairId, Collection<String> registrationIds) {
         Map<String, Registration> found = new HashMap<>();
-        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(registrationIds));
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(registrationIds));
         for (int from = 0; from < ids.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + 100)).stream()
                     .map(id -> Map.of("fairId", s(fairId), "sk", s(registrationSortKey(id)))).toList();
-            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request =
-                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+            Map<String, KeysAndAttributes> request =
+                    Map.of(table, KeysAndAttributes.builder()
                             .keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
                 var finalRequest = request;
                 var response = dynamoDb.batchGetItem(b -> b.requestItems(finalRequest));
                 response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> found.put(string(item, "registrationId"), fromItem(item)));
+                        .forEach(item -> found.put(string(item, "registrationId"), RegistrationItem.fromItem(item)));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
@@ -214,7 +209,7 @@ public final class RegistrationRepository {
     }
 
     /** As {@link #delete(Registration)}, with other deletions ({@code alsoDelete}) in the same transaction. */
-    public void delete(Registration registration, List<TransactWriteItem> alsoDelete) {
+    public void delete(Registration registration, List<CompanionWrite> alsoDelete) {
         List<TransactWriteItem> items = new ArrayList<>(List.of(
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
@@ -222,7 +217,7 @@ public final class RegistrationRepository {
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(Map.of(
                         "fairId", s(registration.fairId()),
                         "sk", s(emailSortKey(registration.email()))))).build()));
-        items.addAll(alsoDelete);
+        alsoDelete.forEach(write -> items.add(write.item()));
         Transactions.write(dynamoDb, items);
     }
 
@@ -232,13 +227,6 @@ public final class RegistrationRepository {
                 .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
                 .projectionExpression(IDEMPOTENCY_RECORD).consistentRead(true)).item();
         return item == null ? Optional.empty() : Items.optionalString(item, IDEMPOTENCY_RECORD);
-    }
-
-    private static BadgeState badge(Map<String, AttributeValue> badge) {
-        BadgeState.Status status = BadgeState.Status.valueOf(string(badge, "status"));
-        return status == BadgeState.Status.PENDING ? BadgeState.pending()
-                : BadgeState.ready(string(badge, "key"), Items.number(badge, "version"),
-                Instant.parse(string(badge, "readyAt")));
     }
 
     /**
@@ -252,11 +240,10 @@ public final class RegistrationRepository {
                     .updateExpression("SET badge = :badge")
                     .conditionExpression("attribute_exists(sk) AND (attribute_not_exists(badge.version) "
                             + "OR badge.version <= :version)")
-                    .expressionAttributeValues(Map.of(":version", n(ready.version()), ":badge", m(Map.of(
-                            "status", s(ready.status().name()), "key", s(ready.key()),
-                            "version", n(ready.version()), "readyAt", s(ready.readyAt().toString()))))));
+                    .expressionAttributeValues(Map.of(":version", n(ready.version()),
+                            ":badge", RegistrationItem.badge(ready))));
             return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+        } catch (ConditionalCheckFailedException e) {
             return false;
         }
     }
@@ -276,7 +263,7 @@ public final class RegistrationRepository {
                     .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
                     .updateExpression(change).conditionExpression("attribute_exists(sk)")
                     .expressionAttributeValues(Map.of(":k", AttributeValue.fromSs(List.of(kind)))));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+        } catch (ConditionalCheckFailedException erased) {
             // the registration is gone: nothing to note on it
         }
     }
@@ -300,7 +287,7 @@ public final class RegistrationRepository {
                         .conditionExpression("attribute_exists(sk)")
                         .expressionAttributeValues(Map.of(":u", m(Map.of("reason", s(reason), "at", s(at.toString()))))));
                 marked++;
-            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException erased) {
+            } catch (ConditionalCheckFailedException erased) {
                 // gone since the index was read
             }
         }
@@ -313,81 +300,5 @@ public final class RegistrationRepository {
 
     static String emailSortKey(EmailAddress email) {
         return "EMAIL#" + AccessToken.sha256Hex(email.normalized());
-    }
-
-    static Map<String, AttributeValue> toItem(Registration r) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("fairId", s(r.fairId()));
-        item.put("sk", s(registrationSortKey(r.registrationId())));
-        item.put("type", s(TYPE_REGISTRATION));
-        item.put("registrationId", s(r.registrationId()));
-        item.put("role", s(r.role().name()));
-        item.put("status", s(r.status().name()));
-        item.put("firstName", s(r.firstName()));
-        item.put("lastName", s(r.lastName()));
-        if (r.arabicName() != null) {
-            item.put("arabicName", s(r.arabicName()));
-        }
-        item.put("email", s(r.email().value()));
-        item.put("emailNormalized", s(r.email().normalized()));
-        if (r.phone() != null) {
-            item.put("phone", s(r.phone().e164()));
-        }
-        item.put("language", s(r.language().code()));
-        if (r.organisation() != null) {
-            Organisation o = r.organisation();
-            Map<String, AttributeValue> org = new HashMap<>();
-            org.put("name", s(o.name()));
-            org.put("type", s(o.type().name()));
-            if (o.region() != null) {
-                org.put("region", s(o.region().code()));
-            }
-            if (o.sector() != null) {
-                org.put("sector", s(o.sector().name()));
-            }
-            item.put("organisation", m(org));
-        }
-        Consent c = r.consent();
-        item.put("consent", m(Map.of(
-                "dataProcessing", bool(true),
-                "photos", bool(c.photos()),
-                "shareWithExhibitors", bool(c.shareWithExhibitors()),
-                "surveys", bool(c.surveys()),
-                "purposes", list(c.purposes()),
-                "noticeVersion", s(c.noticeVersion()),
-                "language", s(c.language().code()),
-                "givenAt", s(c.givenAt().toString()))));
-        item.put("badge", m(Map.of("status", s(BadgeState.Status.PENDING.name()))));
-        item.put("accessTokenHash", s(r.accessTokenHash()));
-        item.put("createdAt", s(r.createdAt().toString()));
-        item.put("updatedAt", s(r.createdAt().toString()));
-        item.put("purgeAt", n(r.purgeAt().getEpochSecond()));
-        item.put("version", n(r.version()));
-        return item;
-    }
-
-    static Registration fromItem(Map<String, AttributeValue> item) {
-        Organisation organisation = null;
-        if (item.containsKey("organisation")) {
-            var org = Items.map(item, "organisation");
-            organisation = new Organisation(string(org, "name"), OrganisationType.valueOf(string(org, "type")),
-                    Items.optionalString(org, "region").map(Region::fromCode).orElse(null),
-                    Items.optionalString(org, "sector").map(Sector::valueOf).orElse(null));
-        }
-        var consent = Items.map(item, "consent");
-        return new Registration(string(item, "registrationId"), string(item, "fairId"),
-                Role.valueOf(string(item, "role")), Registration.Status.valueOf(string(item, "status")),
-                string(item, "firstName"), string(item, "lastName"),
-                Items.optionalString(item, "arabicName").orElse(null), new EmailAddress(string(item, "email")),
-                Items.optionalString(item, "phone").map(PhoneNumber::new).orElse(null),
-                Language.fromCode(string(item, "language")), organisation,
-                new Consent(Items.flag(consent, "photos"), Items.flag(consent, "shareWithExhibitors"),
-                        Items.flag(consent, "surveys"),
-                        string(consent, "noticeVersion"), Language.fromCode(string(consent, "language")),
-                        Instant.parse(string(consent, "givenAt"))),
-                badge(Items.map(item, "badge")),
-                string(item, "accessTokenHash"), Instant.parse(string(item, "createdAt")),
-                Instant.ofEpochSecond(Items.number(item, "purgeAt")),
-                item.containsKey("version") ? Items.number(item, "version") : 1);
     }
 }

@@ -2,17 +2,18 @@ package ma.salonsess.shared.signup;
 
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
-import static ma.salonsess.shared.dynamo.Items.string;
+import static ma.salonsess.shared.signup.SignupItem.agendaKey;
+import static ma.salonsess.shared.signup.SignupItem.signupKey;
+import static ma.salonsess.shared.signup.SignupItem.workshopKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import ma.salonsess.shared.dynamo.Items;
+import java.util.TreeMap;
 import ma.salonsess.shared.dynamo.Transactions;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.retry.Backoff;
@@ -91,33 +92,16 @@ public final class SignupRepository {
         this.registrations = registrations;
     }
 
-    static String workshopKey(String fairId, String workshopId) {
-        return "WS#" + fairId + "#" + workshopId;
-    }
-
-    private static Map<String, AttributeValue> signupKey(String fairId, String workshopId, String registrationId) {
-        return Map.of("pk", s(workshopKey(fairId, workshopId)), "sk", s("S#" + registrationId));
-    }
-
-    private static Map<String, AttributeValue> agendaKey(String fairId, String registrationId) {
-        return Map.of("pk", s("AG#" + fairId + "#" + registrationId), "sk", s("AGENDA"));
-    }
-
     public Optional<Signup> find(String fairId, String workshopId, String registrationId) {
         var item = dynamoDb.getItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SignupItem.fromItem(item));
     }
 
     public Agenda agenda(String fairId, String registrationId) {
         var item = dynamoDb.getItem(b -> b.tableName(table).key(agendaKey(fairId, registrationId))
                 .consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return new Agenda(Set.of(), 0);
-        }
-        AttributeValue confirmed = item.get("confirmed");
-        return new Agenda(confirmed == null || !confirmed.hasSs() ? Set.of() : new HashSet<>(confirmed.ss()),
-                Items.number(item, "version"));
+        return item == null || item.isEmpty() ? new Agenda(Set.of(), 0) : SignupItem.agenda(item);
     }
 
     /** Every signup of a workshop, in no particular order. */
@@ -126,7 +110,7 @@ public final class SignupRepository {
         dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :s)")
                         .expressionAttributeValues(Map.of(":pk", s(workshopKey(fairId, workshopId)), ":s", s("S#"))))
-                .items().forEach(item -> all.add(fromItem(item)));
+                .items().forEach(item -> all.add(SignupItem.fromItem(item)));
         return all;
     }
 
@@ -311,22 +295,9 @@ public final class SignupRepository {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
     }
 
-    private static Map<String, AttributeValue> signupItem(String fairId, String workshopId, String registrationId,
-                                                          Signup.Status status, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(signupKey(fairId, workshopId, registrationId));
-        item.put("type", s(TYPE_SIGNUP));
-        item.put("fairId", s(fairId));
-        item.put("workshopId", s(workshopId));
-        item.put("registrationId", s(registrationId));
-        item.put("status", s(status.name()));
-        item.put("createdAt", s(now.toString()));
-        item.put("updatedAt", s(now.toString()));
-        return item;
-    }
-
     private TransactWriteItem putSignup(String fairId, String workshopId, String registrationId, Signup.Status status,
                                         Instant now) {
-        Map<String, AttributeValue> item = signupItem(fairId, workshopId, registrationId, status, now);
+        Map<String, AttributeValue> item = SignupItem.signupItem(fairId, workshopId, registrationId, status, now);
         // A cancelled signup may be replaced; an active one never (no second seat).
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk) OR #status = :cancelled")
@@ -372,7 +343,7 @@ public final class SignupRepository {
      */
     private void write(List<TransactWriteItem> items, Map<Integer, String> checks, String fairId) {
         List<TransactWriteItem> all = new ArrayList<>(items);
-        for (var check : new java.util.TreeMap<>(checks).entrySet()) {
+        for (var check : new TreeMap<>(checks).entrySet()) {
             if (check.getKey() >= all.size()) {
                 all.add(registrations.stillRegistered(fairId, check.getValue()));
             }
@@ -402,11 +373,5 @@ public final class SignupRepository {
             throw e;
         }
         Backoff.CONTENTION.pause(attempt);
-    }
-
-    static Signup fromItem(Map<String, AttributeValue> item) {
-        return new Signup(string(item, "fairId"), string(item, "workshopId"), string(item, "registrationId"),
-                Signup.Status.valueOf(string(item, "status")),
-                Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")));
     }
 }

@@ -1,6 +1,7 @@
 package ma.salonsess.shared.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -72,7 +73,7 @@ public final class SurveyAnswerForm {
             form.fail("comments", "invalid_type", "This field must be a string.");
             return Optional.empty();
         }
-        String text = java.text.Normalizer.normalize(value.asText(), java.text.Normalizer.Form.NFC).strip();
+        String text = Normalizer.normalize(value.asText(), Normalizer.Form.NFC).strip();
         if (text.codePointCount(0, text.length()) > Questionnaire.MAX_COMMENTS) {
             form.fail("comments", "too_long", "At most " + Questionnaire.MAX_COMMENTS + " characters.");
             return Optional.empty();

@@ -3,6 +3,7 @@ package ma.salonsess.shared.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import ma.salonsess.shared.fair.Fair;
@@ -110,7 +111,7 @@ public final class SurveyDispatch {
             Organisation o = r.organisation();
             Survey survey = new Survey(key, fair.fairId(), r.registrationId(), r.role(), r.language(),
                     o == null ? null : o.region(), o == null ? null : o.sector(),
-                    r.role() == Role.EXHIBITOR ? java.util.List.of()
+                    r.role() == Role.EXHIBITOR ? List.of()
                             : signups.agenda(fair.fairId(), r.registrationId()).confirmedWorkshopIds().stream().sorted().toList(),
                     null, null, null, null);
             if (!surveys.claimInvitation(survey, clock.instant(), r.purgeAt())) {

@@ -1,9 +1,8 @@
 package ma.salonsess.shared.survey;
 
-import static ma.salonsess.shared.dynamo.Items.bool;
-import static ma.salonsess.shared.dynamo.Items.m;
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
+import static ma.salonsess.shared.survey.SurveyItem.key;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +13,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
-import ma.salonsess.shared.registration.Region;
-import ma.salonsess.shared.registration.Role;
-import ma.salonsess.shared.registration.Sector;
-import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,10 +34,6 @@ public final class SurveyRepository {
     public SurveyRepository(DynamoDbClient dynamoDb, String table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-    }
-
-    private static Map<String, AttributeValue> key(String key) {
-        return Map.of("surveyKey", s(key));
     }
 
     /**
@@ -135,7 +126,7 @@ public final class SurveyRepository {
 
     public Optional<Survey> find(String key) {
         var item = dynamoDb.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SurveyItem.fromItem(item));
     }
 
     /** Stores the answers: true the first time, false if answered already (nothing changes then). */
@@ -144,7 +135,8 @@ public final class SurveyRepository {
             dynamoDb.updateItem(b -> b.tableName(table).key(key(key))
                     .updateExpression("SET answers = :answers, answeredAt = :at")
                     .conditionExpression("attribute_exists(surveyKey) AND attribute_not_exists(answeredAt)")
-                    .expressionAttributeValues(Map.of(":answers", m(answersItem(answers)), ":at", s(at.toString()))));
+                    .expressionAttributeValues(Map.of(":answers", SurveyItem.answers(answers),
+                            ":at", s(at.toString()))));
             return true;
         } catch (ConditionalCheckFailedException answeredAlready) {
             return false;
@@ -166,7 +158,7 @@ public final class SurveyRepository {
                 b.exclusiveStartKey(Map.of("fairId", s(fairId), "registrationId", s(parts[0]), "surveyKey", s(parts[1])));
             });
         });
-        List<Survey> surveys = response.items().stream().map(SurveyRepository::fromItem).toList();
+        List<Survey> surveys = response.items().stream().map(SurveyItem::fromItem).toList();
         Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? Optional.of(response.lastEvaluatedKey().get("registrationId").s() + " "
                 + response.lastEvaluatedKey().get("surveyKey").s())
@@ -179,7 +171,7 @@ public final class SurveyRepository {
         dynamoDb.queryPaginator(b -> b.tableName(table).indexName(BY_FAIR)
                         .keyConditionExpression("fairId = :f")
                         .expressionAttributeValues(Map.of(":f", s(fairId))))
-                .items().forEach(item -> visitor.accept(fromItem(item)));
+                .items().forEach(item -> visitor.accept(SurveyItem.fromItem(item)));
     }
 
     /**
@@ -204,87 +196,16 @@ public final class SurveyRepository {
         }
     }
 
-    /** What an answered survey keeps once anonymous: what the results count, nothing else. */
-    private static final List<String> KEPT = List.of("fairId", "role", "language", "region", "sector", "workshopIds",
-            "invitation", "reminder", "answeredAt", "purgeAt");
-
     private void anonymise(String key) {
         var item = dynamoDb.getItem(b -> b.tableName(table).key(key(key)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return;
         }
-        Map<String, AttributeValue> anonymous = new HashMap<>();
-        KEPT.stream().filter(item::containsKey).forEach(name -> anonymous.put(name, item.get(name)));
-        Map<String, AttributeValue> answers = new HashMap<>(Items.map(item, "answers"));
-        answers.remove("comments");
-        anonymous.put("answers", m(answers));
-        // Random, so that no key or index value leads back to the registrant.
-        anonymous.put("surveyKey", s("erased-" + java.util.UUID.randomUUID()));
-        anonymous.put("registrationId", s("erased-" + java.util.UUID.randomUUID()));
+        Map<String, AttributeValue> anonymous = SurveyItem.anonymous(item);
         Transactions.write(dynamoDb, List.of(
                 TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(key))
                         .conditionExpression("attribute_exists(answeredAt)")).build(),
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(anonymous)
                         .conditionExpression("attribute_not_exists(surveyKey)")).build()));
-    }
-
-    private static Map<String, AttributeValue> answersItem(SurveyAnswers a) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("questionnaire", s(a.questionnaire().name()));
-        item.put("satisfaction", n(a.satisfaction()));
-        item.put("wouldReturn", bool(a.wouldReturn()));
-        if (a.comments() != null) {
-            item.put("comments", s(a.comments()));
-        }
-        if (a.madeSales() != null) {
-            item.put("madeSales", bool(a.madeSales()));
-        }
-        if (a.salesAmountMad() != null) {
-            item.put("salesAmountMad", n(a.salesAmountMad()));
-        }
-        if (a.buyerContacts() != null) {
-            item.put("buyerContacts", n(a.buyerContacts()));
-        }
-        List<AttributeValue> workshops = new ArrayList<>();
-        for (SurveyAnswers.WorkshopRating w : a.workshops()) {
-            Map<String, AttributeValue> rating = new HashMap<>();
-            rating.put("workshopId", s(w.workshopId()));
-            rating.put("attended", bool(w.attended()));
-            if (w.usefulness() != null) {
-                rating.put("usefulness", n(w.usefulness()));
-            }
-            workshops.add(m(rating));
-        }
-        item.put("workshops", AttributeValue.fromL(workshops));
-        return item;
-    }
-
-    static Survey fromItem(Map<String, AttributeValue> item) {
-        SurveyAnswers answers = null;
-        if (item.containsKey("answers")) {
-            var a = Items.map(item, "answers");
-            List<SurveyAnswers.WorkshopRating> ratings = new ArrayList<>();
-            if (a.containsKey("workshops")) {
-                for (AttributeValue w : a.get("workshops").l()) {
-                    var r = w.m();
-                    ratings.add(new SurveyAnswers.WorkshopRating(r.get("workshopId").s(), r.get("attended").bool(),
-                            r.containsKey("usefulness") ? (int) Items.number(r, "usefulness") : null));
-                }
-            }
-            answers = new SurveyAnswers(Questionnaire.valueOf(a.get("questionnaire").s()),
-                    (int) Items.number(a, "satisfaction"), a.get("wouldReturn").bool(),
-                    Items.optionalString(a, "comments").orElse(null),
-                    a.containsKey("madeSales") ? a.get("madeSales").bool() : null,
-                    a.containsKey("salesAmountMad") ? (int) Items.number(a, "salesAmountMad") : null,
-                    a.containsKey("buyerContacts") ? (int) Items.number(a, "buyerContacts") : null, ratings);
-        }
-        return new Survey(item.get("surveyKey").s(), item.get("fairId").s(), item.get("registrationId").s(),
-                Role.valueOf(item.get("role").s()), Language.fromCode(item.get("language").s()),
-                Items.optionalString(item, "region").map(Region::fromCode).orElse(null),
-                Items.optionalString(item, "sector").map(Sector::valueOf).orElse(null),
-                item.containsKey("workshopIds") ? Items.strings(item, "workshopIds") : List.of(),
-                Items.optionalString(item, "invitation").orElse(null),
-                Items.optionalString(item, "reminder").orElse(null),
-                Items.optionalString(item, "answeredAt").map(Instant::parse).orElse(null), answers);
     }
 }

@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
-import ma.salonsess.shared.config.AwsClients;
-import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.json.Json;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ActionAfterCompletion;
@@ -36,12 +35,6 @@ public final class SurveySchedules {
         this.target = Target.builder().arn(dispatchFunctionArn).roleArn(roleArn)
                 .deadLetterConfig(d -> d.arn(deadLetterQueueArn))
                 .retryPolicy(r -> r.maximumEventAgeInSeconds(86_400).maximumRetryAttempts(20)).build();
-    }
-
-    public static SurveySchedules from(Env env) {
-        return new SurveySchedules(AwsClients.configure(SchedulerClient.builder(), env, "SCHEDULER").build(),
-                env.require("SURVEY_SCHEDULE_GROUP"), env.require("SURVEY_DISPATCH_FUNCTION_ARN"),
-                env.require("SURVEY_SCHEDULER_ROLE_ARN"), env.require("SURVEY_DEAD_LETTER_QUEUE_ARN"));
     }
 
     /** The dispatch's input: which fair, which round, and where to resume (empty: from the start). */
@@ -72,12 +65,12 @@ public final class SurveySchedules {
             scheduler.createSchedule(b -> b.name(name).groupName(group).scheduleExpression(expression)
                     .scheduleExpressionTimezone("UTC").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE).target(t)
-                    .description("Survey " + run.round().name().toLowerCase(java.util.Locale.ROOT)));
+                    .description("Survey " + run.round().name().toLowerCase(Locale.ROOT)));
         } catch (ConflictException exists) {
             scheduler.updateSchedule(b -> b.name(name).groupName(group).scheduleExpression(expression)
                     .scheduleExpressionTimezone("UTC").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE).target(t)
-                    .description("Survey " + run.round().name().toLowerCase(java.util.Locale.ROOT)));
+                    .description("Survey " + run.round().name().toLowerCase(Locale.ROOT)));
         }
     }
 

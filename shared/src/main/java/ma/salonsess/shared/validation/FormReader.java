@@ -5,9 +5,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import ma.salonsess.shared.text.LocalizedText;
 
 /**
  * Reads fields of a JSON form and collects every problem instead of stopping at the first, so a
@@ -106,7 +109,7 @@ public final class FormReader {
 
     /** Compatibility forms count too: full-width "ｗｗｗ．" is "www." to a reader. */
     static boolean hasLink(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         return folded.contains("://") || folded.contains("www.");
     }
 
@@ -170,7 +173,7 @@ public final class FormReader {
     }
 
     /** A text in French (required when the whole is) with optional Arabic and English. */
-    public Optional<ma.salonsess.shared.text.LocalizedText> localized(JsonNode node, String name, String field,
+    public Optional<LocalizedText> localized(JsonNode node, String name, String field,
                                                                      boolean required, int maxLength) {
         Optional<JsonNode> object = object(node, name, field, required);
         if (object.isEmpty()) {
@@ -180,7 +183,7 @@ public final class FormReader {
         Optional<String> fr = text(object.get(), "fr", field + ".fr", true, maxLength);
         Optional<String> ar = text(object.get(), "ar", field + ".ar", false, maxLength);
         Optional<String> en = text(object.get(), "en", field + ".en", false, maxLength);
-        return fr.map(f -> new ma.salonsess.shared.text.LocalizedText(f, ar.orElse(null), en.orElse(null)));
+        return fr.map(f -> new LocalizedText(f, ar.orElse(null), en.orElse(null)));
     }
 
     /**
@@ -221,7 +224,7 @@ public final class FormReader {
 
     /** A list of texts, each checked by {@code valid}. */
     public Optional<List<String>> textList(JsonNode node, String name, String field, int minItems, int maxItems,
-                                           java.util.function.Predicate<String> valid, String itemFormat) {
+                                           Predicate<String> valid, String itemFormat) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull() || !value.isArray() || value.size() < minItems || value.size() > maxItems) {
             fail(field, value == null || value.isNull() ? "required" : "invalid_type",

@@ -2,16 +2,14 @@ package ma.salonsess.shared.workshop;
 
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
-import static ma.salonsess.shared.dynamo.Items.string;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import ma.salonsess.shared.dynamo.Items;
-import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -61,7 +59,7 @@ public final class WorkshopRepository {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
-        java.util.function.BiConsumer<String, AttributeValue> set = (name, value) -> {
+        BiConsumer<String, AttributeValue> set = (name, value) -> {
             names.put("#" + name, name);
             values.put(":" + name, value);
             sets.add("#" + name + " = :" + name);
@@ -107,7 +105,7 @@ public final class WorkshopRepository {
 
     public Optional<ScheduledWorkshop> find(String fairId, String workshopId) {
         var item = dynamoDb.getItem(b -> b.tableName(table).key(key(fairId, workshopId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(WorkshopItem.fromItem(item));
     }
 
     /** The fair's workshops, by start time. */
@@ -116,26 +114,13 @@ public final class WorkshopRepository {
         dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("fairId = :f AND begins_with(sk, :p)")
                         .expressionAttributeValues(Map.of(":f", s(fairId), ":p", s("WORKSHOP#"))))
-                .items().forEach(item -> workshops.add(fromItem(item)));
+                .items().forEach(item -> workshops.add(WorkshopItem.fromItem(item)));
         workshops.sort((a, b) -> a.workshop().startsAt().compareTo(b.workshop().startsAt()));
         return workshops;
     }
 
-    static ScheduledWorkshop fromItem(Map<String, AttributeValue> item) {
-        Workshop workshop = new Workshop(string(item, "fairId"), string(item, "workshopId"),
-                Items.localized(item, "title"),
-                item.containsKey("description") ? Items.localized(item, "description") : null,
-                string(item, "room"), OffsetDateTime.parse(string(item, "startsAt")),
-                OffsetDateTime.parse(string(item, "endsAt")), (int) Items.number(item, "capacity"),
-                Language.fromCode(string(item, "language")));
-        return new ScheduledWorkshop(workshop, seatsOf(item));
-    }
-
     /** The seats and waiting list of a workshop item. */
     public static Seats seatsOf(Map<String, AttributeValue> item) {
-        Map<String, Long> waitlist = new HashMap<>();
-        Items.map(item, "waitlist").forEach((registrationId, ticket) -> waitlist.put(registrationId, Long.parseLong(ticket.n())));
-        return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
-                Items.number(item, "ticketsIssued"), waitlist);
+        return WorkshopItem.seats(item);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -48,7 +49,7 @@ class BadgeTokenTest {
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] full = mac.doFinal(("badge\n" + REGISTRATION).getBytes(StandardCharsets.UTF_8));
         String se1 = "SE1." + REGISTRATION + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
 
         assertEquals(Optional.empty(), TOKENS.verify("salon-agadir-2026", se1));
     }

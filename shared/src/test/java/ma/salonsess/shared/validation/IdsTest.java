@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import ma.salonsess.shared.survey.SurveyToken;
 import org.junit.jupiter.api.Test;
 
 class IdsTest {
@@ -35,6 +37,6 @@ class IdsTest {
     @Test
     void aSurveyTokenIsLeftToSurveyTokenWhichAnswersEveryBadOneLikeAnUnknownOne() {
         assertEquals(List.of(), bad(Map.of("token", "a".repeat(3000))));
-        assertEquals(java.util.Optional.empty(), ma.salonsess.shared.survey.SurveyToken.keyOf("a".repeat(3000)));
+        assertEquals(Optional.empty(), SurveyToken.keyOf("a".repeat(3000)));
     }
 }

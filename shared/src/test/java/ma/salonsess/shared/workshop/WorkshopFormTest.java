@@ -3,6 +3,7 @@ package ma.salonsess.shared.workshop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import ma.salonsess.shared.fair.Fair;
@@ -45,7 +46,7 @@ class WorkshopFormTest {
     @Test
     void aCapacityBeyond64BitsOrNotWholeIsNamed() {
         assertEquals(List.of("capacity:out_of_range"),
-                errors("2027-03-19T10:00:00+01:00", "2027-03-19T12:00:00+01:00", new java.math.BigInteger("18446744073709551619")));
+                errors("2027-03-19T10:00:00+01:00", "2027-03-19T12:00:00+01:00", new BigInteger("18446744073709551619")));
         assertEquals(List.of("capacity:invalid_type"), errors("2027-03-19T10:00:00+01:00", "2027-03-19T12:00:00+01:00", 2.5));
     }
 }

@@ -1,0 +1,58 @@
+package ma.salonsess.shared.signup;
+
+import static ma.salonsess.shared.dynamo.Items.s;
+import static ma.salonsess.shared.dynamo.Items.string;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import ma.salonsess.shared.dynamo.Items;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Signups and agendas as items of the signups table (keys as {@link SignupRepository} describes
+ * them), and back; the calls to DynamoDB stay in the repository.
+ */
+final class SignupItem {
+    private SignupItem() {
+    }
+
+    static String workshopKey(String fairId, String workshopId) {
+        return "WS#" + fairId + "#" + workshopId;
+    }
+
+    static Map<String, AttributeValue> signupKey(String fairId, String workshopId, String registrationId) {
+        return Map.of("pk", s(workshopKey(fairId, workshopId)), "sk", s("S#" + registrationId));
+    }
+
+    static Map<String, AttributeValue> agendaKey(String fairId, String registrationId) {
+        return Map.of("pk", s("AG#" + fairId + "#" + registrationId), "sk", s("AGENDA"));
+    }
+
+    static Map<String, AttributeValue> signupItem(String fairId, String workshopId, String registrationId,
+                                                  Signup.Status status, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(signupKey(fairId, workshopId, registrationId));
+        item.put("type", s(SignupRepository.TYPE_SIGNUP));
+        item.put("fairId", s(fairId));
+        item.put("workshopId", s(workshopId));
+        item.put("registrationId", s(registrationId));
+        item.put("status", s(status.name()));
+        item.put("createdAt", s(now.toString()));
+        item.put("updatedAt", s(now.toString()));
+        return item;
+    }
+
+    static Signup fromItem(Map<String, AttributeValue> item) {
+        return new Signup(string(item, "fairId"), string(item, "workshopId"), string(item, "registrationId"),
+                Signup.Status.valueOf(string(item, "status")),
+                Instant.parse(string(item, "createdAt")), Instant.parse(string(item, "updatedAt")));
+    }
+
+    static Agenda agenda(Map<String, AttributeValue> item) {
+        AttributeValue confirmed = item.get("confirmed");
+        return new Agenda(confirmed == null || !confirmed.hasSs() ? Set.of() : new HashSet<>(confirmed.ss()),
+                Items.number(item, "version"));
+    }
+}

@@ -1,0 +1,37 @@
+package ma.salonsess.shared.workshop;
+
+import static ma.salonsess.shared.dynamo.Items.string;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import ma.salonsess.shared.dynamo.Items;
+import ma.salonsess.shared.text.Language;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A workshop as an item of the fairs table (under its fair), and back; the calls to DynamoDB stay
+ * in {@link WorkshopRepository}.
+ */
+final class WorkshopItem {
+    private WorkshopItem() {
+    }
+
+    static ScheduledWorkshop fromItem(Map<String, AttributeValue> item) {
+        Workshop workshop = new Workshop(string(item, "fairId"), string(item, "workshopId"),
+                Items.localized(item, "title"),
+                item.containsKey("description") ? Items.localized(item, "description") : null,
+                string(item, "room"), OffsetDateTime.parse(string(item, "startsAt")),
+                OffsetDateTime.parse(string(item, "endsAt")), (int) Items.number(item, "capacity"),
+                Language.fromCode(string(item, "language")));
+        return new ScheduledWorkshop(workshop, seats(item));
+    }
+
+    static Seats seats(Map<String, AttributeValue> item) {
+        Map<String, Long> waitlist = new HashMap<>();
+        Items.map(item, "waitlist")
+                .forEach((registrationId, ticket) -> waitlist.put(registrationId, Long.parseLong(ticket.n())));
+        return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
+                Items.number(item, "ticketsIssued"), waitlist);
+    }
+}
