@@ -2,8 +2,6 @@ package ma.salonsess.digest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Map;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.log.Log;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -117,12 +116,6 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     }
 
     private static void log(Context context, String message, Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        if (context != null) {
-            context.getLogger().log(message + ": " + trace);
-        } else {
-            System.err.println(message + ": " + trace);
-        }
+        Log.error(context, message, e);
     }
 }
