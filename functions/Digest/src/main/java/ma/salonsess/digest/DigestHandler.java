@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.digest.DigestTiming;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.log.Log;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -58,8 +59,8 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
         int alreadySent = 0;
         List<String> failed = new ArrayList<>();
         for (Fair fair : sender.fairs.all()) {
-            LocalDate today = clock.instant().atZone(fair.timeZone()).toLocalDate();
-            if (!due(fair, today)) {
+            LocalDate today = DigestTiming.today(fair, clock.instant());
+            if (!DigestTiming.isDue(fair, today)) {
                 continue;
             }
             switch (sendOnce(fair, today, context)) {
@@ -72,13 +73,6 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
             throw new DigestsFailed(failed, sent);
         }
         return "digests sent: " + sent + ", already sent today: " + alreadySent;
-    }
-
-    /** From a week before the fair to its last day; a week and two weeks after it, the final figures. */
-    private static boolean due(Fair fair, LocalDate today) {
-        long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(fair.endDate(), today);
-        boolean running = !today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate());
-        return running || daysAfter == 7 || daysAfter == 14;
     }
 
     private enum Result { SENT, ALREADY_SENT, FAILED }
