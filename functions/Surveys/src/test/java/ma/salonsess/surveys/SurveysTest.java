@@ -32,7 +32,7 @@ import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Consent;
-import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;

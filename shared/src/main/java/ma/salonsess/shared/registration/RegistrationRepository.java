@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
 import ma.salonsess.shared.text.Language;

@@ -1,4 +1,4 @@
-package ma.salonsess.shared.registration;
+package ma.salonsess.shared.contact;
 
 import java.util.Locale;
 import java.util.Optional;
