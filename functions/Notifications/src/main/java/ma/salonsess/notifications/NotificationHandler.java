@@ -21,10 +21,8 @@ import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
-import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
-import ma.salonsess.shared.signup.Signup;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
@@ -87,17 +85,11 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         }
         String type = string(now, "type");
         if ("REGISTRATION".equals(type)) {
-            EmailChoice.forRegistrationChange(before == null ? null : badgeStatus(before), badgeStatus(now))
+            EmailChoice.forStoredBadgeChange(badgeStatus(before), badgeStatus(now))
                     .ifPresent(choice -> confirmRegistration(string(now, "fairId"), string(now, "registrationId")));
         } else if ("SIGNUP".equals(type)) {
             String status = string(now, "status");
-            String previous = before == null ? null : string(before, "status");
-            Signup.Status after = known(Signup.Status.class, status);
-            Signup.Status was = known(Signup.Status.class, previous);
-            if (after == null || (previous != null && was == null)) {
-                return; // a status this code does not know sends nothing
-            }
-            EmailChoice.forSignupChange(was, after).ifPresent(choice ->
+            EmailChoice.forStoredSignupChange(string(before, "status"), status).ifPresent(choice ->
                     aboutWorkshop(choice, string(now, "fairId"), string(now, "workshopId"), string(now, "registrationId"),
                             "SIGNUP#" + string(now, "fairId") + "#" + string(now, "workshopId") + "#"
                                     + string(now, "registrationId") + "#" + status + "#" + string(now, "updatedAt")));
@@ -183,18 +175,8 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         return value == null ? null : value.getS();
     }
 
-    private static BadgeState.Status badgeStatus(Map<String, AttributeValue> image) {
-        return known(BadgeState.Status.class, string(map(image, "badge"), "status"));
-    }
-
-    /** The constant a stored status names; null for none, or for one this code does not know. */
-    private static <E extends Enum<E>> E known(Class<E> type, String name) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        return null;
+    private static String badgeStatus(Map<String, AttributeValue> image) {
+        return image == null ? null : string(map(image, "badge"), "status");
     }
 
     private static Map<String, AttributeValue> map(Map<String, AttributeValue> image, String name) {

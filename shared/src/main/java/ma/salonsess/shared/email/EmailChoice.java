@@ -28,6 +28,18 @@ public record EmailChoice(Email email, Calendar calendar) {
                 ? Optional.of(new EmailChoice(Email.REGISTRATION_CONFIRMED, Calendar.NONE)) : Optional.empty();
     }
 
+    /** As {@link #forRegistrationChange}, from the badge states as stored (by name). */
+    public static Optional<EmailChoice> forStoredBadgeChange(String before, String after) {
+        return forRegistrationChange(named(BadgeState.Status.class, before), named(BadgeState.Status.class, after));
+    }
+
+    /** As {@link #forSignupChange}, from the statuses as stored (by name); one this code does not know sends nothing. */
+    public static Optional<EmailChoice> forStoredSignupChange(String before, String after) {
+        Signup.Status was = named(Signup.Status.class, before);
+        Signup.Status now = named(Signup.Status.class, after);
+        return now == null || (before != null && was == null) ? Optional.empty() : forSignupChange(was, now);
+    }
+
     /**
      * A seat taken (from the waiting list: promoted), a place in line taken, a signup cancelled.
      * Taking a seat or a place again after cancelling is a new signup; a cancelled signup cancelled
@@ -44,5 +56,14 @@ public record EmailChoice(Email email, Calendar calendar) {
             case CANCELLED -> fresh ? null : new EmailChoice(Email.SIGNUP_CANCELLED,
                     before == Signup.Status.CONFIRMED ? Calendar.CANCELLATION : Calendar.NONE);
         });
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
     }
 }

@@ -60,4 +60,20 @@ class EmailChoiceTest {
         assertEquals(Optional.empty(), signup(CANCELLED, CANCELLED));
         assertEquals(Optional.empty(), signup(null, CANCELLED));
     }
+
+    @Test
+    void fromWhatIsStored() {
+        assertEquals(send(Email.REGISTRATION_CONFIRMED, Calendar.NONE), EmailChoice.forStoredBadgeChange(null, "READY"));
+        assertEquals(send(Email.REGISTRATION_CONFIRMED, Calendar.NONE), EmailChoice.forStoredBadgeChange("PENDING", "READY"));
+        assertEquals(Optional.empty(), EmailChoice.forStoredBadgeChange("READY", "READY"));
+        assertEquals(send(Email.PROMOTED, Calendar.INVITATION), EmailChoice.forStoredSignupChange("WAITLISTED", "CONFIRMED"));
+        assertEquals(send(Email.SEAT_CONFIRMED, Calendar.INVITATION), EmailChoice.forStoredSignupChange(null, "CONFIRMED"));
+    }
+
+    @Test
+    void aStatusThisCodeDoesNotKnowSendsNothing() {
+        assertEquals(Optional.empty(), EmailChoice.forStoredSignupChange(null, "PAUSED"));
+        assertEquals(Optional.empty(), EmailChoice.forStoredSignupChange("PAUSED", "CANCELLED"));
+        assertEquals(Optional.empty(), EmailChoice.forStoredSignupChange(null, null));
+    }
 }
