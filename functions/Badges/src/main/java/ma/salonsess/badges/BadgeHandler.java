@@ -16,6 +16,7 @@ import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.dynamo.TableKeys;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
@@ -30,8 +31,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * what its badge shows, it renders the PDF from the registration as it is now, stores it under
  * the registration's one key (a replayed record overwrites the same badge) and records it READY.
  * An erased registration's badge is deleted, every version; if that fails, the ids are parked for
- * {@link BadgeErasureReplayHandler} first. Records that fail are reported one by one, so Lambda
- * retries only them; after the retries they go to the dead-letter queue.
+ * {@link BadgeErasureReplayHandler} first. A record that fails stops the batch and is reported, so
+ * Lambda retries from it on ({@link StreamBatch}); after the retries it goes to the dead-letter queue.
  */
 public final class BadgeHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     /** What a badge shows: a change to anything else (such as the badge state itself) renders nothing. */
@@ -72,12 +73,13 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
 
     private void handle(DynamodbEvent.DynamodbStreamRecord record) {
         Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
-        String sortKey = keys.get("sk").getS();
-        if (!sortKey.startsWith("REG#")) {
+        Optional<TableKeys.RegistrationKey> item = TableKeys.registration(keys.get("fairId").getS(),
+                keys.get("sk").getS());
+        if (item.isEmpty()) {
             return; // email claims carry no badge
         }
-        String fairId = keys.get("fairId").getS();
-        String registrationId = sortKey.substring("REG#".length());
+        String fairId = item.get().fairId();
+        String registrationId = item.get().registrationId();
         String key = tokens.objectKey(fairId, registrationId);
         if ("REMOVE".equals(record.getEventName())) {
             erasures.erase(fairId, registrationId); // erased registration: its badge goes too (law 09-08)

@@ -10,11 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.badges.render.BadgeSheet;
@@ -24,6 +23,7 @@ import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.files.PrivateFiles;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
@@ -36,7 +36,6 @@ import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.time.Rfc3339;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -93,20 +92,30 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
                 badges.add(content(fair, r));
             }
         });
-        badges.sort((a, b) -> a.fullName().compareToIgnoreCase(b.fullName()));
-        if (badges.isEmpty()) {
+        Optional<PrintRun> run = PrintRun.of(badges);
+        if (run.isEmpty()) {
             return Problem.of(404, "no-badges", "No badges to print", "No registration of this fair matches the filter.")
                     .at(request.path()).toResponse();
         }
-        String key = "sheets/" + fairId + "/" + UUID.randomUUID() + ".pdf";
+        PrivateFiles.Link link = store(run.get(), fairId);
+        var body = Json.object()
+                .put("url", link.url())
+                .put("urlExpiresAt", Rfc3339.format(link.expiresAt()))
+                .put("badges", run.get().badges().size())
+                .put("pages", run.get().pages());
+        return HttpResponse.json(201, body).withHeader("cache-control", "no-store");
+    }
+
+    /** Renders the run to /tmp (a large run does not fit in memory), stores it and signs its link. */
+    private PrivateFiles.Link store(PrintRun run, String fairId) {
         Path file = null;
         try {
             file = Files.createTempFile("badge-sheet-", ".pdf");
             try (OutputStream out = Files.newOutputStream(file)) {
-                sheet.render(badges.iterator(), out);
+                sheet.render(run.badges().iterator(), out);
             }
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/pdf")
-                    .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromFile(file));
+            return new PrivateFiles(s3, presigner, bucket, LINK_VALIDITY).store(PrivateFiles.newKey("sheets", fairId, "pdf"),
+                    "application/pdf", Optional.empty(), RequestBody.fromFile(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -118,14 +127,6 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
                 }
             }
         }
-        String url = presigner.presignGetObject(b -> b.signatureDuration(LINK_VALIDITY)
-                .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("application/pdf"))).url().toString();
-        var body = Json.object()
-                .put("url", url)
-                .put("urlExpiresAt", Rfc3339.format(Instant.now().plus(LINK_VALIDITY)))
-                .put("badges", badges.size())
-                .put("pages", (badges.size() + 3) / 4);
-        return HttpResponse.json(201, body).withHeader("cache-control", "no-store");
     }
 
     private BadgeContent content(Fair fair, Registration r) {

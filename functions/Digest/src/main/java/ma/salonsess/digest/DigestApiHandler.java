@@ -8,18 +8,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.files.PrivateFiles;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -80,14 +80,9 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
         byte[] csv = sender.csv(fair.fairId());
         if (csv.length > maxInlineCsv) {
-            String key = "exports/" + fair.fairId() + "/" + UUID.randomUUID() + ".csv";
-            s3.putObject(b -> b.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
-                            .serverSideEncryption(ServerSideEncryption.AES256),
-                    RequestBody.fromBytes(csv));
-            String url = presigner.presignGetObject(b -> b.signatureDuration(LINK_VALIDITY)
-                    .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType("text/csv; charset=utf-8")
-                            .responseContentDisposition("attachment; filename=\"" + fair.fairId() + "-inscriptions.csv\"")))
-                    .url().toString();
+            String url = new PrivateFiles(s3, presigner, bucket, LINK_VALIDITY).store(
+                    PrivateFiles.newKey("exports", fair.fairId(), "csv"), "text/csv; charset=utf-8",
+                    Optional.of(fair.fairId() + "-inscriptions.csv"), RequestBody.fromBytes(csv)).url();
             return new HttpResponse(303, Map.of("location", url, "cache-control", "no-store"), "");
         }
         return new HttpResponse(200, Map.of("content-type", "text/csv; charset=utf-8",

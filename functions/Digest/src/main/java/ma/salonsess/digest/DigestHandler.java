@@ -2,8 +2,6 @@ package ma.salonsess.digest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.digest.DigestTiming;
 import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.log.Log;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -60,8 +60,8 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
         int alreadySent = 0;
         List<String> failed = new ArrayList<>();
         for (Fair fair : sender.fairs.all()) {
-            LocalDate today = clock.instant().atZone(fair.timeZone()).toLocalDate();
-            if (!due(fair, today)) {
+            LocalDate today = DigestTiming.today(fair, clock.instant());
+            if (!DigestTiming.isDue(fair, today)) {
                 continue;
             }
             switch (sendOnce(fair, today, context)) {
@@ -74,13 +74,6 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
             throw new DigestsFailed(failed, sent);
         }
         return "digests sent: " + sent + ", already sent today: " + alreadySent;
-    }
-
-    /** From a week before the fair to its last day; a week and two weeks after it, the final figures. */
-    private static boolean due(Fair fair, LocalDate today) {
-        long daysAfter = java.time.temporal.ChronoUnit.DAYS.between(fair.endDate(), today);
-        boolean running = !today.isBefore(fair.startDate().minusDays(7)) && !today.isAfter(fair.endDate());
-        return running || daysAfter == 7 || daysAfter == 14;
     }
 
     private enum Result { SENT, ALREADY_SENT, FAILED }
@@ -118,12 +111,6 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     }
 
     private static void log(Context context, String message, Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        if (context != null) {
-            context.getLogger().log(message + ": " + trace);
-        } else {
-            System.err.println(message + ": " + trace);
-        }
+        Log.error(context, message, e);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.email.Undeliverable;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.RegistrationRepository;
 
@@ -47,17 +48,17 @@ public final class EmailFeedbackHandler implements RequestHandler<Map<String, Ob
             }
             String type = message.path("eventType").asText(message.path("notificationType").asText());
             List<String> addresses = new ArrayList<>();
-            String reason = null;
+            Undeliverable reason = null;
             if (type.equals("Bounce") && message.path("bounce").path("bounceType").asText().equals("Permanent")) {
-                reason = "BOUNCE";
+                reason = Undeliverable.BOUNCE;
                 message.path("bounce").path("bouncedRecipients").forEach(r -> addresses.add(r.path("emailAddress").asText()));
             } else if (type.equals("Complaint")) {
-                reason = "COMPLAINT";
+                reason = Undeliverable.COMPLAINT;
                 message.path("complaint").path("complainedRecipients")
                         .forEach(r -> addresses.add(r.path("emailAddress").asText()));
             }
             for (String address : addresses) {
-                marked += registrations.markUndeliverable(address.strip().toLowerCase(Locale.ROOT), reason, clock.instant());
+                marked += registrations.markUndeliverable(address.strip().toLowerCase(Locale.ROOT), reason.name(), clock.instant());
             }
         }
         return marked;

@@ -2,6 +2,7 @@ package ma.salonsess.notifications;
 
 import java.util.Arrays;
 import java.util.List;
+import ma.salonsess.shared.email.EmailChoice;
 
 /** The emails registrants receive; each has a template per language under /templates. */
 public enum EmailKind {
@@ -19,6 +20,17 @@ public enum EmailKind {
 
     public String template() {
         return template;
+    }
+
+    /** The email {@link EmailChoice} chose. */
+    static EmailKind of(EmailChoice.Email email) {
+        return switch (email) {
+            case REGISTRATION_CONFIRMED -> REGISTRATION_CONFIRMED;
+            case SEAT_CONFIRMED -> SEAT_CONFIRMED;
+            case WAITLISTED -> WAITLISTED;
+            case PROMOTED -> PROMOTED;
+            case SIGNUP_CANCELLED -> SIGNUP_CANCELLED;
+        };
     }
 
     static List<String> templates() {

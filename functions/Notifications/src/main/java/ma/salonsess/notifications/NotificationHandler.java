@@ -17,6 +17,7 @@ import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.email.EmailChoice;
 import ma.salonsess.shared.email.EmailTemplates;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.stream.StreamBatch;
@@ -34,9 +35,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Emails registrants in their language, from the registrations and signups streams: the
  * registration confirmation with the badge attached (once the badge is ready), and for workshops
  * a seat confirmed or won from the waiting list (with an .ics invitation), a place in line, a
- * cancellation. Each email is sent once per event that causes it ({@link NotificationLedger});
- * a record whose email fails after retries is reported alone, and the registration shows an email
- * pending until it goes out.
+ * cancellation. Which email a change sends is {@link EmailChoice}'s rule. Each email is sent once per
+ * event that causes it ({@link NotificationLedger}); a record whose email fails after retries stops
+ * the batch and is reported, Lambda retries from it on ({@link StreamBatch}), and the registration
+ * shows an email pending until it goes out.
  */
 public final class NotificationHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final RegistrationRepository registrations;
@@ -83,27 +85,14 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         }
         String type = string(now, "type");
         if ("REGISTRATION".equals(type)) {
-            String badgeNow = string(map(now, "badge"), "status");
-            String badgeBefore = before == null ? null : string(map(before, "badge"), "status");
-            if ("READY".equals(badgeNow) && !"READY".equals(badgeBefore)) {
-                confirmRegistration(string(now, "fairId"), string(now, "registrationId"));
-            }
+            EmailChoice.forStoredBadgeChange(badgeStatus(before), badgeStatus(now))
+                    .ifPresent(choice -> confirmRegistration(string(now, "fairId"), string(now, "registrationId")));
         } else if ("SIGNUP".equals(type)) {
             String status = string(now, "status");
-            String previous = before == null ? null : string(before, "status");
-            EmailKind kind = switch (status) {
-                case "CONFIRMED" -> "WAITLISTED".equals(previous) ? EmailKind.PROMOTED
-                        : previous == null || "CANCELLED".equals(previous) ? EmailKind.SEAT_CONFIRMED : null;
-                case "WAITLISTED" -> previous == null || "CANCELLED".equals(previous) ? EmailKind.WAITLISTED : null;
-                case "CANCELLED" -> previous != null && !"CANCELLED".equals(previous) ? EmailKind.SIGNUP_CANCELLED : null;
-                default -> null;
-            };
-            if (kind != null) {
-                aboutWorkshop(kind, string(now, "fairId"), string(now, "workshopId"), string(now, "registrationId"),
-                        "SIGNUP#" + string(now, "fairId") + "#" + string(now, "workshopId") + "#"
-                                + string(now, "registrationId") + "#" + status + "#" + string(now, "updatedAt"),
-                        "CONFIRMED".equals(previous));
-            }
+            EmailChoice.forStoredSignupChange(string(before, "status"), status).ifPresent(choice ->
+                    aboutWorkshop(choice, string(now, "fairId"), string(now, "workshopId"), string(now, "registrationId"),
+                            "SIGNUP#" + string(now, "fairId") + "#" + string(now, "workshopId") + "#"
+                                    + string(now, "registrationId") + "#" + status + "#" + string(now, "updatedAt")));
         }
     }
 
@@ -124,8 +113,9 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
                 List.of(new Mailer.File("badge.pdf", "application/pdf", badge)));
     }
 
-    private void aboutWorkshop(EmailKind kind, String fairId, String workshopId, String registrationId, String eventKey,
-                               boolean hadSeat) {
+    private void aboutWorkshop(EmailChoice choice, String fairId, String workshopId, String registrationId,
+                               String eventKey) {
+        EmailKind kind = EmailKind.of(choice.email());
         Optional<Registration> found = registrations.find(fairId, registrationId);
         Optional<ScheduledWorkshop> workshop = workshops.find(fairId, workshopId);
         if (found.isEmpty() || workshop.isEmpty()) {
@@ -145,12 +135,10 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         if (kind == EmailKind.WAITLISTED) {
             values.put("position", Integer.toString(Math.max(1, workshop.get().seats().positionOf(registrationId))));
         }
-        List<Mailer.File> files = switch (kind) {
-            case SEAT_CONFIRMED, PROMOTED -> List.of(new Mailer.File("invitation.ics", "text/calendar; charset=UTF-8",
-                    Invitation.of(w, title, registrationId, zone, false)));
-            case SIGNUP_CANCELLED -> hadSeat ? List.of(new Mailer.File("invitation.ics", "text/calendar; charset=UTF-8",
-                    Invitation.of(w, title, registrationId, zone, true))) : List.of();
-            default -> List.of();
+        List<Mailer.File> files = switch (choice.calendar()) {
+            case NONE -> List.of();
+            case INVITATION, CANCELLATION -> List.of(new Mailer.File("invitation.ics", "text/calendar; charset=UTF-8",
+                    Invitation.of(w, title, registrationId, zone, choice.calendar() == EmailChoice.Calendar.CANCELLATION)));
         };
         send(eventKey, r, kind, values, files);
     }
@@ -185,6 +173,10 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     private static String string(Map<String, AttributeValue> image, String name) {
         AttributeValue value = image == null ? null : image.get(name);
         return value == null ? null : value.getS();
+    }
+
+    private static String badgeStatus(Map<String, AttributeValue> image) {
+        return image == null ? null : string(map(image, "badge"), "status");
     }
 
     private static Map<String, AttributeValue> map(Map<String, AttributeValue> image, String name) {

@@ -18,6 +18,7 @@ import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
 import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.organiser.FairSetup;
@@ -93,7 +94,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
             case FairSetup.WorkshopSaved saved -> HttpResponse.json(saved.created() ? 201 : 200,
                     WorkshopView.of(saved.workshop()));
             case FairSetup.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
-            case FairSetup.FairNotFound none -> fairNotFound(request);
+            case FairSetup.FairNotFound none -> Problems.fairNotFound(request).toResponse();
             case FairSetup.CapacityBelowSeatsTaken below -> Problem.of(409, "capacity-below-seats-taken",
                             "Capacity below seats taken", below.seatsTaken() + " people already hold a seat; "
                                     + "the capacity cannot be lower. Nobody was unseated and nothing was changed.")
@@ -106,15 +107,9 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
         return switch (outcome) {
             case FairSetup.Listed listed -> HttpResponse.json(200, view(listed.list()))
                     .withHeader("cache-control", "no-store");
-            case FairSetup.FairNotFound none -> fairNotFound(request);
-            case FairSetup.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
-                    "This fair has no workshop with this id.").at(request.path()).toResponse();
+            case FairSetup.FairNotFound none -> Problems.fairNotFound(request).toResponse();
+            case FairSetup.WorkshopNotFound none -> Problems.workshopNotFound(request).toResponse();
         };
-    }
-
-    private static HttpResponse fairNotFound(HttpRequest request) {
-        return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
-                .at(request.path()).toResponse();
     }
 
     private static ObjectNode view(SignupList list) {

@@ -15,6 +15,7 @@ import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
 import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.ProblemException;
+import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
 import ma.salonsess.shared.json.Json;
@@ -86,7 +87,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
                             + registered.receipt().registrationId())
                     .withHeader("idempotent-replayed", Boolean.toString(registered.replayed()));
             case Registrations.Invalid invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
-            case Registrations.FairNotFound notFound -> fairNotFound(request);
+            case Registrations.FairNotFound notFound -> Problems.fairNotFound(request).toResponse();
             case Registrations.EmailAlreadyRegistered taken -> Problem.of(409, "email-already-registered",
                     "Already registered", "This email address is already registered for this fair. "
                             + "Use the access token you received to see or change that registration.")
@@ -102,14 +103,14 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
         return registrations.findOwn(request.pathParameter("fairId"), request.pathParameter("registrationId"), token)
                 .map(registration -> HttpResponse.json(200, RegistrationView.of(registration, badgeLinks))
                         .withHeader("cache-control", "no-store"))
-                .orElseGet(() -> registrationNotFound(request));
+                .orElseGet(() -> Problems.registrationNotFound(request).toResponse());
     }
 
     private HttpResponse erase(HttpRequest request) {
         AccessToken token = RegistrantAccess.requireToken(request);
         boolean erased = registrations.eraseOwn(request.pathParameter("fairId"),
                 request.pathParameter("registrationId"), token);
-        return erased ? HttpResponse.noContent() : registrationNotFound(request);
+        return erased ? HttpResponse.noContent() : Problems.registrationNotFound(request).toResponse();
     }
 
     private HttpResponse requestAccessLink(HttpRequest request) {
@@ -121,7 +122,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
                             "At most " + AccessLinkPolicy.MAX_PER_WINDOW + " links per address per hour. Try again later.")
                     .at(request.path()).toResponse()
                     .withHeader("retry-after", Long.toString(limited.retryAfter().toSeconds()));
-            case AccessLinks.FairNotFound notFound -> fairNotFound(request);
+            case AccessLinks.FairNotFound notFound -> Problems.fairNotFound(request).toResponse();
             case AccessLinks.InvalidRequest invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
         };
     }
@@ -140,15 +141,5 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
                     "This link was already used or has expired. Ask for a new one.").at(request.path()).toResponse();
             case AccessLinks.InvalidSecret invalid -> Problem.validation(invalid.errors()).at(request.path()).toResponse();
         };
-    }
-
-    private static HttpResponse fairNotFound(HttpRequest request) {
-        return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
-                .at(request.path()).toResponse();
-    }
-
-    private static HttpResponse registrationNotFound(HttpRequest request) {
-        return Problem.of(404, "registration-not-found", "Registration not found",
-                "No registration with this id for this access token.").at(request.path()).toResponse();
     }
 }

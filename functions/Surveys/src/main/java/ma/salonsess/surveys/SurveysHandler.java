@@ -102,7 +102,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
     private HttpResponse dispatch(HttpRequest request) {
         Fair fair = OrganiserAccess.requireFair(request, fairs::find);
         Instant now = clock.instant();
-        if (now.isBefore(fair.endsAt().toInstant())) {
+        if (!fair.isOver(now)) {
             throw new ProblemException(Problem.of(409, "fair-not-over", "The fair is not over",
                     "Surveys go out once the fair has ended, from " + fair.endsAt().toOffsetDateTime() + ".")
                     .at(request.path()));

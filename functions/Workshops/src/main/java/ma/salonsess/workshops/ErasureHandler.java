@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.dynamo.TableKeys;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.stream.StreamBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,9 +39,9 @@ public final class ErasureHandler implements RequestHandler<DynamodbEvent, Strea
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return StreamBatch.eachRecord(event, context, record -> {
             var keys = record.getDynamodb().getKeys();
-            String sortKey = keys.get("sk").getS();
-            if ("REMOVE".equals(record.getEventName()) && sortKey.startsWith("REG#")) {
-                erasures.erase(keys.get("fairId").getS(), sortKey.substring("REG#".length()));
+            if ("REMOVE".equals(record.getEventName())) {
+                TableKeys.registration(keys.get("fairId").getS(), keys.get("sk").getS())
+                        .ifPresent(erased -> erasures.erase(erased.fairId(), erased.registrationId()));
             }
         });
     }

@@ -17,6 +17,7 @@ import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
 import ma.salonsess.shared.http.Problem;
+import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
@@ -62,8 +63,7 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private HttpResponse programme(HttpRequest request) {
         String fairId = request.pathParameter("fairId");
         if (fairs.find(fairId).isEmpty()) {
-            return Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
-                    .at(request.path()).toResponse();
+            return Problems.fairNotFound(request).toResponse();
         }
         ObjectNode body = Json.object().put("fairId", fairId);
         var list = body.putArray("workshops");
@@ -92,9 +92,8 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     .at(request.path()).with("code", "overlap")
                     .with("conflictingWorkshopId", overlap.other().workshopId())
                     .with("conflictingWorkshopTitle", LocalizedTextJson.of(overlap.other().title())).toResponse();
-            case WorkshopSignups.RegistrationNotFound none -> registrationNotFound(request);
-            case WorkshopSignups.WorkshopNotFound none -> Problem.of(404, "workshop-not-found", "Workshop not found",
-                    "This fair has no workshop with this id.").at(request.path()).toResponse();
+            case WorkshopSignups.RegistrationNotFound none -> Problems.registrationNotFound(request).toResponse();
+            case WorkshopSignups.WorkshopNotFound none -> Problems.workshopNotFound(request).toResponse();
             case WorkshopSignups.Busy busy -> busy(request);
             case WorkshopSignups.WaitlistFull full -> Problem.of(409, "waitlist-full", "Workshop and waiting list full",
                     "This workshop is full and its waiting list too. Nothing was changed.").at(request.path())
@@ -109,7 +108,7 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
             case WorkshopSignups.Cancelled done -> HttpResponse.noContent();
             case WorkshopSignups.NotSignedUp none -> Problem.of(404, "signup-not-found", "Not signed up",
                     "This registration has no signup for this workshop.").at(request.path()).toResponse();
-            case WorkshopSignups.RegistrationNotFound none -> registrationNotFound(request);
+            case WorkshopSignups.RegistrationNotFound none -> Problems.registrationNotFound(request).toResponse();
             case WorkshopSignups.Busy busy -> busy(request);
         };
     }
@@ -126,11 +125,6 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
         node.put("signedUpAt", Rfc3339.format(s.createdAt()));
         return node;
-    }
-
-    private static HttpResponse registrationNotFound(HttpRequest request) {
-        return Problem.of(404, "registration-not-found", "Registration not found",
-                "No registration with this id for this access token.").at(request.path()).toResponse();
     }
 
     private static HttpResponse busy(HttpRequest request) {

@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.http.HttpRequest;
-import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.ProblemException;
+import ma.salonsess.shared.http.Problems;
 
 /**
  * Organiser routes: API Gateway's JWT authorizer has verified the token (signature, issuer,
@@ -64,8 +64,7 @@ public final class OrganiserAccess {
             if (allowed()) {
                 throw new IllegalStateException("Nothing to refuse");
             }
-            return new ProblemException(Problem.of(403, "forbidden", "Not allowed for this fair", detail)
-                    .at(request.path()));
+            return new ProblemException(Problems.forbidden(request, "Not allowed for this fair", detail));
         }
     }
 
@@ -76,14 +75,13 @@ public final class OrganiserAccess {
     public static Caller caller(HttpRequest request) {
         Map<String, String> claims = request.claims();
         if (claims.isEmpty() || !claims.containsKey("sub")) {
-            throw new ProblemException(Problem.of(401, "unauthorized", "Organiser token required",
-                    "Send an organiser's token as 'Authorization: Bearer <token>'.").at(request.path()));
+            throw new ProblemException(Problems.unauthorized(request, "Organiser token required",
+                    "Send an organiser's token as 'Authorization: Bearer <token>'."));
         }
         List<String> groups = groups(claims.getOrDefault(GROUPS_CLAIM, ""));
         if (!groups.contains(GROUP) && !groups.contains(ADMINS)) {
-            throw new ProblemException(Problem.of(403, "forbidden", "Organisers only",
-                    "This token belongs to neither the '" + GROUP + "' nor the '" + ADMINS + "' group.")
-                    .at(request.path()));
+            throw new ProblemException(Problems.forbidden(request, "Organisers only",
+                    "This token belongs to neither the '" + GROUP + "' nor the '" + ADMINS + "' group."));
         }
         // API Gateway passes the boolean claim as the string "true".
         Optional<String> email = Optional.ofNullable(claims.get("email")).map(String::strip).filter(e -> !e.isEmpty())
@@ -97,8 +95,8 @@ public final class OrganiserAccess {
      */
     public static Fair requireFair(HttpRequest request, Function<String, Optional<Fair>> find) {
         Caller caller = caller(request);
-        Fair fair = find.apply(request.pathParameter("fairId")).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.").at(request.path())));
+        Fair fair = find.apply(request.pathParameter("fairId"))
+                .orElseThrow(() -> new ProblemException(Problems.fairNotFound(request)));
         Verdict verdict = mayActOn(caller, fair);
         if (!verdict.allowed()) {
             throw verdict.refusal(request);

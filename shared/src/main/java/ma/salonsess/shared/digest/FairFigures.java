@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ma.salonsess.shared.email.Undeliverable;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
 import ma.salonsess.shared.registration.Role;
@@ -56,10 +57,10 @@ public final class FairFigures {
             }
         }
         byDay.merge(day, 1L, Long::sum);
-        if ("BOUNCE".equals(undeliverableReason)) {
-            bounced++;
-        } else if ("COMPLAINT".equals(undeliverableReason)) {
-            complained++;
+        switch (Undeliverable.of(undeliverableReason).orElse(null)) {
+            case BOUNCE -> bounced++;
+            case COMPLAINT -> complained++;
+            case null -> { }
         }
         if (emailPending) {
             emailsPending++;

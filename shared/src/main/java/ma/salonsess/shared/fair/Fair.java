@@ -1,5 +1,6 @@
 package ma.salonsess.shared.fair;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -28,5 +29,10 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
     /** The moment the fair's last day is over, where it is held. */
     public ZonedDateTime endsAt() {
         return endDate.plusDays(1).atStartOfDay(timeZone);
+    }
+
+    /** Whether the fair's last day is over at {@code now}: from then on surveys may go out. */
+    public boolean isOver(Instant now) {
+        return !now.isBefore(endsAt().toInstant());
     }
 }

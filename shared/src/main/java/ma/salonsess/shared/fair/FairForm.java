@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import ma.salonsess.shared.registration.EmailAddress;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.text.LocalizedText;
 import ma.salonsess.shared.validation.FieldError;

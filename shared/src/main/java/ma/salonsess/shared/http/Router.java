@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
+import ma.salonsess.shared.log.Log;
 import ma.salonsess.shared.validation.Ids;
 
 /**
@@ -37,9 +38,8 @@ public final class Router {
         } catch (ProblemException e) {
             response = e.problem().toResponse();
         } catch (RuntimeException e) {
-            if (context != null) {
-                context.getLogger().log("Unexpected failure on " + request.routeKey() + ": " + e);
-            }
+            // The answer quotes API Gateway's request id; the line carries it too, beside Lambda's.
+            Log.error(context, "Unexpected failure on " + request.routeKey() + ", API request " + request.requestId(), e);
             response = Problem.of(500, "internal", "Internal error",
                             "Something went wrong on our side; nothing was saved. Try again later.")
                     .at(request.path()).with("requestId", String.valueOf(request.requestId())).toResponse();

@@ -6,6 +6,7 @@ import static ma.salonsess.shared.dynamo.Items.s;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

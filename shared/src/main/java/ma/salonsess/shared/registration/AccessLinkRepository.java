@@ -9,6 +9,7 @@ import static ma.salonsess.shared.registration.AccessLinkItem.linkId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.dynamo.Items;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.validation.FieldError;

@@ -1,6 +1,7 @@
 package ma.salonsess.shared.registration;
 
 import java.time.Instant;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.text.Language;
 
 /**

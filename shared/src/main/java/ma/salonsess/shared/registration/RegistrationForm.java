@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.validation.FieldError;
 import ma.salonsess.shared.validation.FormReader;

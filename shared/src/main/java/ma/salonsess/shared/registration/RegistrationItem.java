@@ -10,6 +10,7 @@ import static ma.salonsess.shared.dynamo.Items.string;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.text.Language;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import ma.salonsess.shared.dynamo.CompanionWrite;
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,5 +1,6 @@
 package ma.salonsess.shared.registration;
 
+import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.text.Language;
 
 /**

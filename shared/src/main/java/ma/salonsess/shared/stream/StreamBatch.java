@@ -3,14 +3,16 @@ package ma.salonsess.shared.stream;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import ma.salonsess.shared.log.Log;
 
 /**
- * Handles a DynamoDB stream batch record by record and reports the ones that failed (partial
- * batch response, with ReportBatchItemFailures): Lambda then retries only those, and one bad
- * record neither blocks nor repeats the others.
+ * Handles a DynamoDB stream batch record by record, in order, and stops at the first that fails,
+ * reporting it (partial batch response, with ReportBatchItemFailures). For a stream Lambda does not
+ * retry the failed records alone: it retries the shard from the lowest sequence number reported,
+ * so every record after it comes again anyway; handling them now would only do their work twice.
+ * (SQS and SNS sources differ: there only the reported messages come again.)
  */
 public final class StreamBatch {
     private StreamBatch() {
@@ -18,17 +20,15 @@ public final class StreamBatch {
 
     public static StreamsEventResponse eachRecord(DynamodbEvent event, Context context,
                                                   Consumer<DynamodbEvent.DynamodbStreamRecord> handler) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             try {
                 handler.accept(record);
             } catch (RuntimeException e) {
-                if (context != null) {
-                    context.getLogger().log("Record " + record.getEventID() + " failed: " + e);
-                }
-                failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+                Log.error(context, "Stream record " + record.getEventID() + " failed; the batch is retried from it", e);
+                return new StreamsEventResponse(List.of(
+                        new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber())));
             }
         }
-        return new StreamsEventResponse(failures);
+        return new StreamsEventResponse(List.of());
     }
 }

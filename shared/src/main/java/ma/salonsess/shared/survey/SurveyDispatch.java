@@ -70,7 +70,7 @@ public final class SurveyDispatch {
             return new Outcome(Status.NO_FAIR, 0, 0, 0, 0);
         }
         Fair fair = found.get();
-        if (clock.instant().isBefore(fair.endsAt().toInstant())) {
+        if (!fair.isOver(clock.instant())) {
             return new Outcome(Status.NOT_OVER, 0, 0, 0, 0);
         }
         Counts counts = new Counts();
@@ -126,7 +126,7 @@ public final class SurveyDispatch {
     private Optional<String> remindPage(Fair fair, Optional<String> after, Counts counts) {
         SurveyRepository.Page page = surveys.page(fair.fairId(), after, settings.pageSize());
         for (Survey survey : page.surveys()) {
-            if (!Survey.SENT.equals(survey.invitation()) || survey.answered()) {
+            if (survey.invitationDelivery() != Survey.Delivery.SENT || survey.answered()) {
                 counts.notEligible++;
                 continue;
             }

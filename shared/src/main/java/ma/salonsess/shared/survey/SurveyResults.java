@@ -97,12 +97,12 @@ public final class SurveyResults {
     }
 
     public void add(Survey survey) {
-        if (Survey.SENT.equals(survey.invitation())) {
+        if (survey.invitationDelivery() == Survey.Delivery.SENT) {
             invited++;
-        } else if (Survey.FAILED.equals(survey.invitation())) {
+        } else if (survey.invitationDelivery() == Survey.Delivery.FAILED) {
             invitationsFailed++;
         }
-        if (Survey.SENT.equals(survey.reminder())) {
+        if (survey.reminderDelivery() == Survey.Delivery.SENT) {
             reminded++;
         }
         for (String workshopId : survey.workshopIds()) {

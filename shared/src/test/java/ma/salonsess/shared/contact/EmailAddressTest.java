@@ -1,4 +1,4 @@
-package ma.salonsess.shared.registration;
+package ma.salonsess.shared.contact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package ma.salonsess.shared.registration;
+package ma.salonsess.shared.contact;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +14,8 @@ public record EmailAddress(String value) {
     // Anything that could turn into a second header or recipient is refused here.
     private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-    private static final Pattern SHAPE = Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")+");
+    private static final Pattern SHAPE =
+            Pattern.compile(ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")+");
 
     /**
      * The address, trimmed, when it is at most 254 characters with a local part of at most 64 and a

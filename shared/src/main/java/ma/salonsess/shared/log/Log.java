@@ -1,0 +1,54 @@
+package ma.salonsess.shared.log;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.regex.Pattern;
+import ma.salonsess.shared.json.Json;
+
+/**
+ * Failures as one JSON line each (level, request id, message, error class, stack trace), so that
+ * CloudWatch Logs Insights can filter on them and one invocation's lines can be found by its id.
+ * Callers write messages with ids only, never an email, phone, name or token; exception messages
+ * can quote an address (SES does), so anything shaped like one is masked in the trace.
+ */
+public final class Log {
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"'(),;:]+@[^\\s@<>\"'(),;:]+");
+
+    private Log() {
+    }
+
+    public static void error(Context context, String message, Throwable error) {
+        write(context, line("ERROR", context, message, error));
+    }
+
+    public static void warn(Context context, String message, Throwable error) {
+        write(context, line("WARN", context, message, error));
+    }
+
+    /** The line written; {@code context} and {@code error} may be null. */
+    public static String line(String level, Context context, String message, Throwable error) {
+        ObjectNode line = Json.object().put("level", level);
+        String requestId = context == null ? null : context.getAwsRequestId();
+        if (requestId != null) {
+            line.put("requestId", requestId);
+        }
+        line.put("message", message);
+        if (error != null) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            line.put("errorType", error.getClass().getName());
+            line.put("stackTrace", EMAIL.matcher(trace.toString()).replaceAll("<email>"));
+        }
+        return Json.write(line);
+    }
+
+    private static void write(Context context, String line) {
+        if (context != null && context.getLogger() != null) {
+            context.getLogger().log(line + "\n");
+        } else {
+            System.err.println(line); // unit tests and local runs pass no context
+        }
+    }
+}
