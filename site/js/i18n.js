@@ -213,13 +213,28 @@ export function formatDate(day) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d, 12)));
 }
 
+/**
+ * The wall-clock time of an API date-time, where the fair is. The API writes a fair's times with
+ * the fair's own offset (2026-12-10T10:00:00+01:00), computed from the IANA rules on the server;
+ * browsers' copies of those rules differ (Debian's Chromium puts Africa/Casablanca at +00:00 in
+ * December 2026), so the offset given wins, and the browser's rules serve only for "Z" instants.
+ */
+function wallClock(instant, timeZone) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?([+-]\d{2}:\d{2})$/.exec(instant);
+  if (!m) return { date: new Date(instant), timeZone };
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  return { date: new Date(Date.UTC(y, mo - 1, d, h, mi, s || 0)), timeZone: 'UTC' };
+}
+
 /** A date-time of the API, in the fair's time zone. */
 export function formatDateTime(instant, timeZone) {
-  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
+  const w = wallClock(instant, timeZone);
+  return new Intl.DateTimeFormat(locale(), { weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: w.timeZone }).format(w.date);
 }
 
 export function formatTime(instant, timeZone) {
-  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
+  const w = wallClock(instant, timeZone);
+  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', timeZone: w.timeZone }).format(w.date);
 }
 
 setLang(current, false);

@@ -92,6 +92,8 @@ try {
   check((await page.textContent('h1')).includes('Salon National'), 'the fair\'s name');
   check((await page.textContent('main')).includes('Casablanca'), 'the city');
   check(/place/.test(await page.textContent('.programme')), 'seats left');
+  const programmeText = await page.textContent('.programme');
+  check(programmeText.includes('10:00') && programmeText.includes('12:00'), `the first workshop at 10:00-12:00, Casablanca time: ${programmeText.slice(0, 200)}`);
   await shot(page, 'fair-fr-phone');
   await both(page, 'fair page');
   await page.setViewportSize({ width: 1280, height: 900 });

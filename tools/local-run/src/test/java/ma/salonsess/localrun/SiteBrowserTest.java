@@ -1,6 +1,7 @@
 package ma.salonsess.localrun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
@@ -76,6 +77,38 @@ class SiteBrowserTest {
         String log = Files.readString(output, StandardCharsets.UTF_8);
         Files.deleteIfExists(output);
         assertEquals(0, finished ? process.exitValue() : -1, "site/test/browser.mjs failed:\n" + log);
+    }
+
+    /** What CloudFront does for the site, locally: page addresses, assets, headers, config.json, /_local. */
+    @Test
+    void theSiteIsServedOnItsOwnOriginWithTheSecurityHeaders() throws Exception {
+        URI site = local.site().url();
+        HttpResponse<String> page = send(HttpRequest.newBuilder(site.resolve(
+                "/fairs/" + FAIR + "/registrations/0b8f3c1e-5d2a-4b6f-9c1d-2e3f4a5b6c7d")).GET());
+        assertEquals(200, page.statusCode(), "an email's link is a site page");
+        assertTrue(page.body().contains("<script type=\"module\" src=\"/js/main.js\"></script>"), page.body());
+        String csp = page.headers().firstValue("content-security-policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"), csp);
+        assertTrue(csp.contains("connect-src 'self' " + local.backend().apiUrl()), "the API's origin may be called: " + csp);
+        assertEquals("nosniff", page.headers().firstValue("x-content-type-options").orElseThrow());
+        assertEquals("no-referrer", page.headers().firstValue("referrer-policy").orElseThrow());
+        assertTrue(page.headers().firstValue("strict-transport-security").orElseThrow().startsWith("max-age="));
+
+        HttpResponse<String> script = send(HttpRequest.newBuilder(site.resolve("/js/main.js")).GET());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("content-type").orElseThrow());
+        assertEquals("nosniff", script.headers().firstValue("x-content-type-options").orElseThrow());
+        HttpResponse<String> font = send(HttpRequest.newBuilder(site.resolve("/fonts/NotoSansArabic_400Regular.ttf")).GET());
+        assertEquals(200, font.statusCode(), "the fonts come from node_modules, through the site");
+        assertEquals(404, send(HttpRequest.newBuilder(site.resolve("/js/missing.js")).GET()).statusCode());
+        assertEquals(404, send(HttpRequest.newBuilder(site.resolve("/fonts.json")).GET()).statusCode());
+        assertEquals(405, send(HttpRequest.newBuilder(site.resolve("/fairs/" + FAIR))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
+
+        var config = Json.parse(send(HttpRequest.newBuilder(site.resolve("/config.json")).GET()).body());
+        assertEquals(local.backend().apiUrl().toString(), config.get("api").asText());
+        assertEquals("2026-11", config.get("privacyNoticeVersion").asText(), "the template's PrivacyNoticeVersion");
+        var described = Json.parse(send(HttpRequest.newBuilder(api("/_local")).GET()).body());
+        assertEquals(site.toString(), described.get("site").asText(), "/_local lists the site");
     }
 
     private static Optional<String> chromium() {
