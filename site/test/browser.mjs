@@ -51,6 +51,8 @@ const browser = await chromium.launch({
 const problems = [];
 async function newPage(options = {}) {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 780 }, ...options });
+  // Generous: the machine is shared, and a handler's first call loads its classes.
+  context.setDefaultTimeout(60000);
   const page = await context.newPage();
   // An answer of 4xx is part of the scenarios (Chromium logs it as "Failed to load resource");
   // anything else logged as an error, a CSP violation above all, fails the run.
@@ -239,7 +241,8 @@ try {
   await survey.check('input[name="satisfaction"][value="5"]');
   await survey.check('input[name="wouldReturn"][value="true"]');
   await survey.click('#survey-send');
-  await survey.waitForSelector('#survey-thanks');
+  await survey.waitForSelector('#survey-thanks, #summary:not([hidden]), #survey-status p', { timeout: 60000 });
+  check(await survey.$('#survey-thanks'), `thanks, not: ${await survey.textContent('main')}`);
   await survey.goto(surveyLink);
   await survey.waitForSelector('#survey-answered');
   await survey.goto(`${SITE}/surveys/SV1${'x'.repeat(43)}`);

@@ -63,12 +63,13 @@ public final class SiteServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** The headers CloudFront's response-headers policy adds (template.yaml, SiteHeaders). */
+    /** The headers CloudFront's response-headers policy adds (template.yaml, SiteHeaders; SiteTemplateTest). */
     static Map<String, String> securityHeaders(String apiOrigin) {
         Map<String, String> headers = new LinkedHashMap<>();
+        // Deployed, the API is at the site's own origin (/api/); locally it has its own port.
         headers.put("content-security-policy", "default-src 'none'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; font-src 'self'; connect-src 'self' " + apiOrigin + "; "
-                + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+                + "img-src 'self' data:; font-src 'self'; connect-src 'self'" + (apiOrigin.isEmpty() ? "" : " " + apiOrigin)
+                + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
         headers.put("strict-transport-security", "max-age=63072000; includeSubDomains");
         headers.put("x-content-type-options", "nosniff");
         headers.put("referrer-policy", "no-referrer");
