@@ -4,12 +4,11 @@
 // new key (the API refuses an old key with a different body).
 import { call, newKey, apiBase, ApiError } from '../api.js';
 import { h, show, link, liveRegion, say } from '../dom.js';
-import { t, lang, LANGUAGES, NAMES } from '../i18n.js';
+import { t, lang, local, LANGUAGES, NAMES } from '../i18n.js';
 import { access } from '../store.js';
 import { loadFair } from './fair.js';
 import { failure, guard, requestFailure } from './common.js';
 import { field, checkbox, select, showErrors, clearErrors, errorSummary } from './form.js';
-import { local } from '../i18n.js';
 
 const ROLES = ['VISITOR', 'EXHIBITOR', 'PARTICIPANT', 'SPEAKER', 'PRESS'];
 const REGIONS = Array.from({ length: 12 }, (_, i) => `MA-${String(i + 1).padStart(2, '0')}`);

@@ -143,7 +143,7 @@ class OrganiserAuthTest {
                     continue;
                 }
                 assertTrue(route.path().startsWith("/admin/fairs/{fairId}"), route.routeKey() + " names no fair");
-                String path = route.path().replace("{fairId}", fairId).replaceAll("\\{[^}]+}", "x");
+                String path = route.path().replace("{fairId}", fairId).replaceAll("\\{[^}]+}", "atelier");
                 String body = route.path().equals("/admin/fairs/{fairId}") ? fairBody() : "{}";
                 HttpResponse<String> response = send(route.method(), path, backend.organiserToken(), body);
                 assertEquals(403, response.statusCode(), route.routeKey() + ": " + response.body());
