@@ -157,11 +157,24 @@ try {
   await axe(page, 'registration form with errors');
   await shot(page, 'register-errors-ar-phone');
 
-  log('fixed, then a double click on submit: exactly one registration');
+  log('fixed; the network drops the answer (the API registered): the page says so');
   await page.fill('#f-email', email);
+  const registrations = `${API}/fairs/${FAIR}/registrations`;
+  await page.route(registrations, async route => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  }, { times: 1 });
+  await page.click('#submit');
+  await page.waitForSelector('#form-status p');
+  check(posts.length === 2, `one more request, got ${posts.length - 1}`);
+
+  log('a double click on submit retries with the same key: exactly one registration');
   await page.dblclick('#submit');
   await page.waitForURL(/\/registrations\/[0-9a-f-]{36}$/);
-  check(posts.length === 2, `one more request for the double click, got ${posts.length - 1}`);
+  check(posts.length === 3, `one more request for the double click, got ${posts.length - 2}`);
+  const keys = posts.slice(1).map(r => r.headers()['idempotency-key']);
+  check(keys[0] && keys[0] === keys[1], `the retry carries the same Idempotency-Key: ${keys}`);
+  check(posts[0].headers()['idempotency-key'] !== keys[0], 'a corrected body has a new key');
   await page.waitForSelector('#my-data');
   const myData = await page.textContent('#my-data');
   check(myData.includes(email), `my data shows my email: ${myData}`);
