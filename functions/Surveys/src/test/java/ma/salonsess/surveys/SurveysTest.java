@@ -72,7 +72,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 @ExtendWith(LocalAwsExtension.class)
 class SurveysTest {
     private static final OpenApiContract API = OpenApiContract.load();
-    private static final Pattern LINK = Pattern.compile("https://\\S+/surveys/(SV1[A-Za-z0-9_-]{43})");
+    private static final Pattern LINK = Pattern.compile("https://\\S+/surveys#(SV1[A-Za-z0-9_-]{43})");
     /** The test fair runs 10 to 13 December 2026 (Casablanca); this is the morning after. */
     private static final Clock AFTER_THE_FAIR = Clock.fixed(Instant.parse("2026-12-14T09:00:00Z"), ZoneOffset.UTC);
     private LocalAws aws;
@@ -151,7 +151,7 @@ class SurveysTest {
     private static String token(SentEmail mail) {
         Matcher m = LINK.matcher(mail.text());
         assertTrue(m.find(), "a survey link in " + mail.text());
-        assertTrue(mail.html().contains("/surveys/" + m.group(1)), "the same link in the HTML part");
+        assertTrue(mail.html().contains("/surveys#" + m.group(1)), "the same link in the HTML part");
         return m.group(1);
     }
 

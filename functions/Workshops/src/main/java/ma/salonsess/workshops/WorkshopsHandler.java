@@ -13,6 +13,7 @@ import ma.salonsess.shared.auth.RegistrantAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.fair.FairRepository;
+import ma.salonsess.shared.fair.PublicFairView;
 import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.JsonRequestBody;
@@ -30,10 +31,11 @@ import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.shared.workshop.WorkshopView;
 
 /**
- * The public workshop routes: a fair's programme with its free seats, and a registrant signing up
+ * The public workshop routes: a fair's public description, its programme with its free seats, and a registrant signing up
  * for a workshop or cancelling, with their access token.
  */
 public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String FAIR = "GET /fairs/{fairId}";
     static final String PROGRAMME = "GET /fairs/{fairId}/workshops";
     static final String SIGN_UP = "POST /fairs/{fairId}/workshops/{workshopId}/signups";
     static final String CANCEL = "DELETE /fairs/{fairId}/workshops/{workshopId}/signups/{registrationId}";
@@ -41,7 +43,7 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final FairRepository fairs;
     private final WorkshopRepository workshops;
     private final WorkshopSignups signups;
-    private final Router router = new Router(Map.of(PROGRAMME, this::programme, SIGN_UP, this::signUp,
+    private final Router router = new Router(Map.of(FAIR, this::fair, PROGRAMME, this::programme, SIGN_UP, this::signUp,
             CANCEL, this::cancel));
 
     public WorkshopsHandler() {
@@ -58,6 +60,15 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return router.handle(event, context);
+    }
+
+    /** What the site's fair page shows of the fair itself (never its organisers' addresses). */
+    private HttpResponse fair(HttpRequest request) {
+        String fairId = request.pathParameter("fairId");
+        return fairs.find(fairId)
+                .map(fair -> HttpResponse.json(200, PublicFairView.of(fair)).withHeader("cache-control", "public, max-age=60"))
+                .orElseGet(() -> Problem.of(404, "fair-not-found", "Fair not found", "There is no fair with this id.")
+                        .at(request.path()).toResponse());
     }
 
     private HttpResponse programme(HttpRequest request) {

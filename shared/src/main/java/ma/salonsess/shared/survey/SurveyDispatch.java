@@ -150,7 +150,9 @@ public final class SurveyDispatch {
         pace.await();
         Instant now = clock.instant();
         try {
-            String messageId = postman.send(round, r, fair, settings.siteUrl().replaceAll("/+$", "") + "/surveys/" + token);
+            // The token in the fragment: browsers never send it, so it stays out of logs and Referer;
+            // the site's /surveys page reads it there (links sent before, /surveys/<token>, still work).
+            String messageId = postman.send(round, r, fair, settings.siteUrl().replaceAll("/+$", "") + "/surveys#" + token);
             if (round == SurveyRound.INVITATIONS) {
                 surveys.invitationSent(key, messageId, now);
             } else {

@@ -66,6 +66,7 @@ public final class LocalBackend implements AutoCloseable {
     private final LocalJwt jwt = new LocalJwt();
     private final Map<String, HttpApiServer.Authorizer> authorizers = new LinkedHashMap<>();
     private SamTemplate.JwtAuthorizer organiserAuthorizer;
+    private final String site;
 
     /**
      * @param template         the SAM template to run
@@ -78,12 +79,13 @@ public final class LocalBackend implements AutoCloseable {
                           boolean seedDemoFair, Path deadLetterFolder) {
     }
 
-    private LocalBackend(Options options) throws IOException {
+    private LocalBackend(Options options, Map<String, String> parameterOverrides) throws IOException {
         this.template = SamTemplate.load(options.template());
+        this.site = parameterOverrides.get("PublicSiteUrl");
         this.aws = EmbeddedAws.start(options.repositoryRoot(), options.awsPorts());
         try {
             DynamoDbClient dynamoDb = aws.endpoints().dynamoDbClient();
-            this.resources = new StackResources(template, aws.endpoints(), dynamoDb, Map.of());
+            this.resources = new StackResources(template, aws.endpoints(), dynamoDb, parameterOverrides);
             resources.create(aws.endpoints().s3Client());
             if (options.seedDemoFair()) {
                 DemoFair.seed(options.repositoryRoot(), dynamoDb, resources.tableName("FairsTable"));
@@ -146,8 +148,13 @@ public final class LocalBackend implements AutoCloseable {
     }
 
     public static LocalBackend start(Options options) {
+        return start(options, Map.of());
+    }
+
+    /** @param parameterOverrides template parameters, such as PublicSiteUrl: the local site the emails link to */
+    public static LocalBackend start(Options options, Map<String, String> parameterOverrides) {
         try {
-            return new LocalBackend(options);
+            return new LocalBackend(options, parameterOverrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -345,6 +352,9 @@ public final class LocalBackend implements AutoCloseable {
         ObjectNode root = Json.object();
         root.put("api", apiUrl().toString());
         root.put("mailViewer", aws.mailViewer().toString());
+        if (site != null) {
+            root.put("site", site);
+        }
         ArrayNode routes = root.putArray("routes");
         ArrayNode streams = root.putArray("streamSubscriptions");
         for (LocalFunction f : functions.values()) {
@@ -369,7 +379,7 @@ public final class LocalBackend implements AutoCloseable {
         return Map.of("access-control-allow-origin", "*",
                 "access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS",
                 "access-control-allow-headers", "content-type, authorization, idempotency-key",
-                "access-control-expose-headers", "location, idempotent-replayed",
+                "access-control-expose-headers", "location, idempotent-replayed, retry-after",
                 "access-control-max-age", "600");
     }
 

@@ -9,24 +9,30 @@ import ma.salonsess.shared.json.Json;
 
 /**
  * {@code ./run-local}: starts the whole backend on this machine and keeps it up until Ctrl-C.
- * Options: {@code --port 3000} (the API), {@code --ses-port 8005} (SES emulator and its mail viewer),
+ * Options: {@code --port 3000} (the API), {@code --site-port 3001} (the public site),
+ * {@code --ses-port 8005} (SES emulator and its mail viewer),
  * {@code --no-demo} (do not seed the demo fair).
  */
 public final class LocalRun {
+    static final String DEMO_FAIR = "salon-national-ess-2026";
+
     private LocalRun() {
     }
 
     public static void main(String[] args) throws Exception {
         int port = 3000;
         int sesPort = 8005;
+        int sitePort = 3001;
         boolean demo = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--ses-port" -> sesPort = Integer.parseInt(args[++i]);
+                case "--site-port" -> sitePort = Integer.parseInt(args[++i]);
                 case "--no-demo" -> demo = false;
                 default -> {
-                    System.err.println("Unknown option " + args[i] + ". Options: --port N, --ses-port N, --no-demo");
+                    System.err.println("Unknown option " + args[i]
+                            + ". Options: --port N, --site-port N, --ses-port N, --no-demo");
                     System.exit(2);
                 }
             }
@@ -35,12 +41,13 @@ public final class LocalRun {
         Path state = root.resolve("target/local-run");
         Files.createDirectories(state);
         long started = System.nanoTime();
-        LocalBackend backend = LocalBackend.start(new LocalBackend.Options(root, root.resolve("template.yaml"), port,
-                new EmbeddedAws.Ports(0, 0, sesPort), demo, state));
+        LocalSite local = LocalSite.start(root, new LocalBackend.Options(root, root.resolve("template.yaml"), port,
+                new EmbeddedAws.Ports(0, 0, sesPort), demo, state), sitePort);
+        LocalBackend backend = local.backend();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the local backend...");
-            backend.close();
+            local.close();
             stopped.countDown();
         }, "local-run-stop"));
         Files.writeString(state.resolve("endpoints.json"), Json.write(backend.describe()) + "\n");
@@ -52,11 +59,12 @@ public final class LocalRun {
         Files.writeString(adminTokenFile, adminToken + "\n");
         var description = backend.describe();
         System.out.printf("%nSalon ESS is running locally (started in %.1f s).%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("  Site:         " + local.site().url() + "  (the public web site; emails link to it)");
         System.out.println("  API:          " + backend.apiUrl());
         System.out.println("  Mail viewer:  " + backend.aws().mailViewer() + "  (every email SES was asked to send)");
         System.out.println("  Controls:     " + backend.apiUrl() + "/_local");
         if (demo) {
-            System.out.println("  Demo fair:    salon-national-ess-2026");
+            System.out.println("  Demo fair:    salon-national-ess-2026, its page " + local.fairPage(DEMO_FAIR));
         }
         System.out.println("  Organiser token (12 h, organisation@example.org, an organiser of the demo fair; also in "
                 + root.relativize(tokenFile) + "):");

@@ -89,14 +89,15 @@ class LocalRunTest {
         // The schedule for "now" fires within a second or two; the invitation is in Arabic, as registered.
         var mailbox = backend.aws().mailbox();
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (mailbox.sentTo(email).stream().noneMatch(m -> m.text().contains("/surveys/SV1"))
+        while (mailbox.sentTo(email).stream().noneMatch(m -> m.text().contains("/surveys#SV1"))
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        var invitation = mailbox.sentTo(email).stream().filter(m -> m.text().contains("/surveys/SV1")).toList();
+        var invitation = mailbox.sentTo(email).stream().filter(m -> m.text().contains("/surveys#SV1")).toList();
         assertEquals(1, invitation.size(), "one invitation");
         assertTrue(invitation.getFirst().subject().startsWith("رأيكم في"), invitation.getFirst().subject());
-        String link = invitation.getFirst().text().replaceAll("(?s).*(/surveys/SV1[A-Za-z0-9_-]{43}).*", "$1");
+        // The site's page reads the token from the fragment and asks the API's /surveys/{token}.
+        String link = invitation.getFirst().text().replaceAll("(?s).*/surveys#(SV1[A-Za-z0-9_-]{43}).*", "/surveys/$1");
         HttpResponse<String> questionnaire = send(HttpRequest.newBuilder(api(link)).GET());
         assertEquals(200, questionnaire.statusCode(), questionnaire.body());
         assertEquals("VISITOR", Json.parse(questionnaire.body()).get("questionnaire").asText());
