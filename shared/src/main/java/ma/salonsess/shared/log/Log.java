@@ -27,7 +27,7 @@ public final class Log {
         write(context, line("WARN", context, message, error));
     }
 
-    /** The line written; {@code context} and {@code error} may be null. */
+    /** The line written; {@code error} may be null, and so may {@code context} for a caller with none. */
     public static String line(String level, Context context, String message, Throwable error) {
         ObjectNode line = Json.object().put("level", level);
         String requestId = context == null ? null : context.getAwsRequestId();
@@ -48,7 +48,7 @@ public final class Log {
         if (context != null && context.getLogger() != null) {
             context.getLogger().log(line + "\n");
         } else {
-            System.err.println(line); // unit tests and local runs pass no context
+            System.err.println(line); // a caller below the handler, with no Lambda context at hand
         }
     }
 }
