@@ -33,13 +33,14 @@ final class DigestLedger {
         long now = clock.instant().getEpochSecond();
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(DigestLedgerItem.key(fairId, day))
-                    .updateExpression("SET #state = :sending, claimedAt = :now")
+                    .updateExpression("SET #state = :sending, claimedAt = :now, expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(sk) OR #state = :failed"
                             + " OR (#state = :sending AND claimedAt < :abandoned)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":sending", AttributeValue.fromS("SENDING"),
                             ":failed", AttributeValue.fromS("FAILED"),
                             ":now", AttributeValue.fromN(Long.toString(now)),
+                            ":expires", AttributeValue.fromN(Long.toString(DigestLedgerItem.expiresAt(day))),
                             ":abandoned", AttributeValue.fromN(Long.toString(now - ABANDONED_AFTER.toSeconds())))));
             return true;
         } catch (ConditionalCheckFailedException alreadyTaken) {

@@ -36,6 +36,7 @@ import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
 import ma.salonsess.shared.registration.Region;
+import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
@@ -202,6 +203,10 @@ class DigestTest {
         afterTheTimeout.sent(fairId, day);
         assertFalse(ledger(evening.plusSeconds(3600)).claim(fairId, day), "sent: never again that day");
         assertTrue(first.claim(fairId, day.plusDays(1)), "the next day is another digest");
+        var stored = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("FairsTable"))
+                .key(DigestLedgerItem.key(fairId, day))).item();
+        assertEquals(Instant.parse("2027-01-17T00:00:00Z").getEpochSecond(), Long.parseLong(stored.get("expiresAt").n()),
+                "the table's TTL removes the day's record five weeks later");
     }
 
     private DigestLedger ledger(Instant now) {
@@ -220,8 +225,11 @@ class DigestTest {
         Instant now = Instant.now();
         for (int i = 0; i < 2; i++) {
             String key = "key-" + UUID.randomUUID();
-            surveys.claimInvitation(new Survey(key, fairId, UUID.randomUUID().toString(), Role.EXHIBITOR, Language.FR,
-                    Region.SOUSS_MASSA, Sector.CRAFTS, List.of(), null, null, null, null), now, now.plusSeconds(3600));
+            Registration exhibitor = RegistrationBuilder.in(fairId).role(Role.EXHIBITOR).build();
+            registrations.create(exhibitor, Optional.empty());
+            surveys.claimInvitation(new Survey(key, fairId, exhibitor.registrationId(), Role.EXHIBITOR, Language.FR,
+                    Region.SOUSS_MASSA, Sector.CRAFTS, List.of(), null, null, null, null), now, now.plusSeconds(3600),
+                    registrations.whileRegistered(fairId, exhibitor.registrationId()));
             surveys.invitationSent(key, "message-" + i, now);
             if (i == 0) {
                 surveys.answer(key, new SurveyAnswers(Questionnaire.EXHIBITOR, 4, true, null, true, 12_000, 3, List.of()), now);

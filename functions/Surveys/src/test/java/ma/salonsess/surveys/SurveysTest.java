@@ -44,6 +44,8 @@ import ma.salonsess.shared.registration.Role;
 import ma.salonsess.shared.registration.Sector;
 import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.survey.Survey;
+import ma.salonsess.shared.survey.SurveyRepository;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import ma.salonsess.testsupport.RegistrationBuilder;
@@ -459,6 +461,21 @@ class SurveysTest {
         assertEquals(5.0, results.get("byRole").get("EXHIBITOR").get("averageSatisfaction").asDouble(), 0.001);
         assertEquals(18500, results.get("exhibitorTrade").get("salesAmountMad").asInt());
         assertEquals(0, results.get("comments").size(), "its free text is gone");
+    }
+
+    @Test
+    void noInvitationIsClaimedForARegistrationErasedSinceItsPageWasRead() {
+        Person amal = register("Amal", Role.VISITOR, Language.FR, true);
+        registrations.delete(registrations.find(fairId, amal.registrationId()).orElseThrow());
+        SurveyRepository surveys = new SurveyRepository(aws.dynamoDb(), aws.tableName("SurveysTable"));
+        Survey survey = new Survey("key-" + UUID.randomUUID(), fairId, amal.registrationId(), Role.VISITOR,
+                Language.FR, null, null, List.of(), null, null, null, null);
+
+        SurveyRepository.Claim claim = surveys.claimInvitation(survey, Instant.now(), Instant.now().plusSeconds(3600),
+                registrations.whileRegistered(fairId, amal.registrationId()));
+
+        assertEquals(SurveyRepository.Claim.REGISTRATION_GONE, claim);
+        assertTrue(surveys.find(survey.key()).isEmpty(), "no survey item is left that the erasure would not see");
     }
 
     /** Erases a registration as its registrant's DELETE does, then lets the erasure function see it go. */

@@ -204,6 +204,11 @@ public final class RegistrationRepository {
                 .conditionExpression("attribute_exists(sk)")).build();
     }
 
+    /** {@link #stillRegistered}, for a use case to hand to another repository's transaction. */
+    public CompanionWrite whileRegistered(String fairId, String registrationId) {
+        return CompanionWrite.of(stillRegistered(fairId, registrationId));
+    }
+
     /** Deletes the registration and its email claim (a registrant's request to erase their data). */
     public void delete(Registration registration) {
         delete(registration, List.of());

@@ -114,9 +114,18 @@ public final class SurveyDispatch {
                     r.role() == Role.EXHIBITOR ? List.of()
                             : signups.agenda(fair.fairId(), r.registrationId()).confirmedWorkshopIds().stream().sorted().toList(),
                     null, null, null, null);
-            if (!surveys.claimInvitation(survey, clock.instant(), r.purgeAt())) {
-                counts.alreadySent++;
-                continue;
+            switch (surveys.claimInvitation(survey, clock.instant(), r.purgeAt(),
+                    registrations.whileRegistered(fair.fairId(), r.registrationId()))) {
+                case ALREADY_CLAIMED -> {
+                    counts.alreadySent++;
+                    continue;
+                }
+                case REGISTRATION_GONE -> {
+                    counts.notEligible++; // erased since the page was read
+                    continue;
+                }
+                case CLAIMED -> {
+                }
             }
             send(SurveyRound.INVITATIONS, r, fair, token, key, counts);
         }

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import ma.salonsess.shared.dynamo.CompanionWrite;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The surveys table: one item per registrant and fair, keyed by the token's hash (so the link
@@ -36,12 +38,16 @@ public final class SurveyRepository {
         this.table = table;
     }
 
+    /** What claiming an invitation found. */
+    public enum Claim { CLAIMED, ALREADY_CLAIMED, REGISTRATION_GONE }
+
     /**
      * Claims the invitation of {@code survey} for sending: true when nobody sent it yet (a claim
      * left SENDING by a failed attempt is taken again). What is recorded of the registrant is
-     * refreshed; answers, if any, are untouched.
+     * refreshed; answers, if any, are untouched. Written only while the registration exists
+     * ({@code whileRegistered}), so an erasure that lands during a dispatch leaves no survey behind.
      */
-    public boolean claimInvitation(Survey survey, Instant now, Instant purgeAt) {
+    public Claim claimInvitation(Survey survey, Instant now, Instant purgeAt, CompanionWrite whileRegistered) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":fair", s(survey.fairId()));
         values.put(":reg", s(survey.registrationId()));
@@ -66,15 +72,22 @@ public final class SurveyRepository {
         } else {
             remove.append(remove.isEmpty() ? " REMOVE #sector" : ", #sector");
         }
+        TransactWriteItem claim = TransactWriteItem.builder().update(u -> u.tableName(table).key(key(survey.key()))
+                .updateExpression(set.toString() + remove)
+                .conditionExpression("attribute_not_exists(surveyKey) OR invitation = :sending")
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(values)).build();
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(key(survey.key()))
-                    .updateExpression(set.toString() + remove)
-                    .conditionExpression("attribute_not_exists(surveyKey) OR invitation = :sending")
-                    .expressionAttributeNames(NAMES)
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException alreadyInvited) {
-            return false;
+            Transactions.write(dynamoDb, List.of(claim, whileRegistered.item()));
+            return Claim.CLAIMED;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.conditionFailed(e, 0)) {
+                return Claim.ALREADY_CLAIMED;
+            }
+            if (Transactions.conditionFailed(e, 1)) {
+                return Claim.REGISTRATION_GONE;
+            }
+            throw e;
         }
     }
 
