@@ -265,4 +265,40 @@ class TemplateAgreementTest {
         int retention = Integer.parseInt(TEMPLATE.parameterDefaults().get("RetentionDaysAfterFair"));
         assertTrue(Integer.parseInt(days) > retention + 365, "badges expire after " + days + " days");
     }
+
+    /**
+     * Nothing fails in silence: each function's errors and throttles, each stream subscription's
+     * lag, each queue's depth, the API's 5xx and latency and SES's reputation raise an alarm to
+     * the operations topic, so a function, queue or stream added later cannot be forgotten.
+     */
+    @Test
+    void everyFailureRaisesAnAlarmToTheOperationsTopic() {
+        Set<String> alarmed = new HashSet<>();
+        for (String alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = TEMPLATE.properties(alarm);
+            assertEquals(List.of(Map.of("Ref", "OperationsAlarmTopic")), p.get("AlarmActions"), alarm + " notifies operations");
+            Object dimensions = p.get("Dimensions");
+            String target = dimensions == null ? "" : ((List<?>) dimensions).stream().map(SamTemplate::asMap)
+                    .map(d -> String.valueOf(d.get("Value"))).findFirst().orElse("");
+            alarmed.add(p.get("Namespace") + " " + p.get("MetricName") + " " + target);
+        }
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            String ref = String.valueOf(Map.of("Ref", f.logicalId()));
+            assertTrue(alarmed.contains("AWS/Lambda Errors " + ref), f.logicalId() + " errors");
+            assertTrue(alarmed.contains("AWS/Lambda Throttles " + ref), f.logicalId() + " throttles");
+            if (!f.streamSubscriptions().isEmpty()) {
+                assertTrue(alarmed.contains("AWS/Lambda IteratorAge " + ref), f.logicalId() + " stream lag");
+            }
+        }
+        for (String queue : TEMPLATE.resourcesOfType("AWS::SQS::Queue")) {
+            String depth = "AWS/SQS ApproximateNumberOfMessagesVisible "
+                    + Map.of("Fn::GetAtt", List.of(queue, "QueueName"));
+            assertTrue(alarmed.contains(depth), queue + " depth: " + alarmed);
+        }
+        String api = String.valueOf(Map.of("Ref", "HttpApi"));
+        assertTrue(alarmed.contains("AWS/ApiGateway 5xx " + api) && alarmed.contains("AWS/ApiGateway Latency " + api));
+        assertTrue(alarmed.contains("AWS/SES Reputation.BounceRate ") && alarmed.contains("AWS/SES Reputation.ComplaintRate "));
+        assertEquals(List.of("OperationsDashboard"), TEMPLATE.resourcesOfType("AWS::CloudWatch::Dashboard"));
+        assertTrue(TEMPLATE.parameterDefaults().containsKey("OpsEmail"), "operators subscribe through OpsEmail");
+    }
 }
