@@ -272,7 +272,9 @@ class TemplateAgreementTest {
      * the operations topic, so a function, queue or stream added later cannot be forgotten.
      */
     @Test
-    void everyFailureRaisesAnAlarmToTheOperationsTopic() {
+    void everyFailureRaisesAnAlarmToTheOperationsTopic() throws Exception {
+        String text = Files.readString(TEMPLATE.file());
+        String outputs = text.substring(text.indexOf("\nOutputs:"));
         Set<String> alarmed = new HashSet<>();
         for (String alarm : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
             Map<String, Object> p = TEMPLATE.properties(alarm);
@@ -294,6 +296,7 @@ class TemplateAgreementTest {
             String depth = "AWS/SQS ApproximateNumberOfMessagesVisible "
                     + Map.of("Fn::GetAtt", List.of(queue, "QueueName"));
             assertTrue(alarmed.contains(depth), queue + " depth: " + alarmed);
+            assertTrue(outputs.contains("!Ref " + queue + "\n"), queue + " is named in the stack's outputs, for a replay");
         }
         String api = String.valueOf(Map.of("Ref", "HttpApi"));
         assertTrue(alarmed.contains("AWS/ApiGateway 5xx " + api) && alarmed.contains("AWS/ApiGateway Latency " + api));
