@@ -1,7 +1,5 @@
 package ma.salonsess.testsupport;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,18 +16,8 @@ public final class FaultyDynamoDb {
      * {@code failNow} says so; every other call goes to {@code real}.
      */
     public static DynamoDbClient failingWhile(DynamoDbClient real, String operation, BooleanSupplier failNow) {
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith(operation) && failNow.getAsBoolean()) {
-                        throw DynamoDbException.builder().statusCode(500).message("Internal server error")
-                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build())
-                                .build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FaultyClient.failingWhile(DynamoDbClient.class, real, operation, failNow,
+                () -> DynamoDbException.builder().statusCode(500).message("Internal server error")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build());
     }
 }

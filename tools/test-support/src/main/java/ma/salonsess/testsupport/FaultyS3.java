@@ -1,7 +1,5 @@
 package ma.salonsess.testsupport;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,18 +16,8 @@ public final class FaultyS3 {
      * {@code failNow} says so; every other call goes to {@code real}.
      */
     public static S3Client failingWhile(S3Client real, String operation, BooleanSupplier failNow) {
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(),
-                new Class<?>[] {S3Client.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith(operation) && failNow.getAsBoolean()) {
-                        throw S3Exception.builder().statusCode(500).message("Internal server error")
-                                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build())
-                                .build();
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FaultyClient.failingWhile(S3Client.class, real, operation, failNow,
+                () -> S3Exception.builder().statusCode(500).message("Internal server error")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").build()).build());
     }
 }
