@@ -35,8 +35,6 @@ import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.time.Rfc3339;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@code POST /admin/fairs/{fairId}/badge-sheets}: an organiser's print run of badges, four A6
@@ -50,9 +48,8 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
     private final RegistrationRepository registrations;
     private final BadgeToken tokens;
     private final BadgeSheet sheet;
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
+    /** Where the file goes, and its short-lived link: built once per container. */
+    private final PrivateFiles files;
     private final Router router = new Router(Map.of(PRINT, this::print));
 
     public BadgeSheetsHandler() {
@@ -61,9 +58,8 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
 
     public BadgeSheetsHandler(Env env) {
         Wiring wiring = new Wiring(env);
-        this.s3 = AwsClients.s3(env);
-        this.presigner = AwsClients.s3Presigner(env);
-        this.bucket = env.require("BADGE_BUCKET");
+        this.files = new PrivateFiles(AwsClients.s3(env), AwsClients.s3Presigner(env), env.require("BADGE_BUCKET"),
+                LINK_VALIDITY);
         this.fairs = wiring.fairs();
         this.registrations = wiring.registrations();
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
@@ -114,7 +110,7 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
             try (OutputStream out = Files.newOutputStream(file)) {
                 sheet.render(run.badges().iterator(), out);
             }
-            return new PrivateFiles(s3, presigner, bucket, LINK_VALIDITY).store(PrivateFiles.newKey("sheets", fairId, "pdf"),
+            return files.store(PrivateFiles.newKey("sheets", fairId, "pdf"),
                     "application/pdf", Optional.empty(), RequestBody.fromFile(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,13 +19,11 @@ import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Organisers' digest on demand ({@code POST /admin/fairs/{fairId}/digest}) and the registrations
  * export ({@code GET /admin/fairs/{fairId}/registrations.csv}): in the answer while it is small
- * enough for API Gateway, else stored in the bucket (kept a day) behind a 303 to a 15-minute link.
+ * enough for API Gateway, else stored in the bucket (deleted within two hours) behind a 303 to a 15-minute link.
  */
 public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String DIGEST = "POST /admin/fairs/{fairId}/digest";
@@ -34,9 +32,8 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final int MAX_INLINE_CSV = 4 * 1024 * 1024;
     private static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
     private final DigestSender sender;
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
+    /** Where the file goes, and its short-lived link: built once per container. */
+    private final PrivateFiles files;
     private final int maxInlineCsv;
     private final Router router = new Router(Map.of(DIGEST, this::digest, CSV, this::csv));
 
@@ -51,9 +48,8 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
     DigestApiHandler(Env env, int maxInlineCsv) {
         this.sender = new DigestSender(new Wiring(env), DigestSender.ses(env), Clock.systemUTC());
-        this.s3 = AwsClients.s3(env);
-        this.presigner = AwsClients.s3Presigner(env);
-        this.bucket = env.require("EXPORT_BUCKET");
+        this.files = new PrivateFiles(AwsClients.s3(env), AwsClients.s3Presigner(env), env.require("EXPORT_BUCKET"),
+                LINK_VALIDITY);
         this.maxInlineCsv = maxInlineCsv;
     }
 
@@ -80,7 +76,7 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
         byte[] csv = sender.csv(fair.fairId());
         if (csv.length > maxInlineCsv) {
-            String url = new PrivateFiles(s3, presigner, bucket, LINK_VALIDITY).store(
+            String url = files.store(
                     PrivateFiles.newKey("exports", fair.fairId(), "csv"), "text/csv; charset=utf-8",
                     Optional.of(fair.fairId() + "-inscriptions.csv"), RequestBody.fromBytes(csv)).url();
             return new HttpResponse(303, Map.of("location", url, "cache-control", "no-store"), "");
