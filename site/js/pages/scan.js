@@ -193,6 +193,7 @@ function showVerdict(answer, fill) {
     ? h('button', { type: 'button', class: 'primary', id: 'walk-in', onclick: () => scanned({ ...state.last.what, walkIn: true }) }, t('seatWalkIn')) : null;
   box.className = `verdict ${COLOUR[tone(result)]}${fill ? ' full' : ''}`;
   box.dataset.result = result;
+  box.dataset.scan = answer.scanId || '';
   box.dataset.provisional = String(Boolean(answer.provisional));
   box.replaceChildren(h('p', { class: 'word' }, words('results')[result] || result),
     lines.length ? h('ul', { class: 'details' }, lines.map(l => h('li', {}, l))) : null, seat);
