@@ -13,17 +13,29 @@ import ma.salonsess.shared.text.LocalizedText;
  *
  * @param startDate first day, in the fair's time zone
  * @param endDate   last day (inclusive), in the fair's time zone
+ * @param stewardEmails    gate staff who scan badges on the fair day (Cognito group {@code stewards})
+ * @param supervisorEmails gate staff who also search, check in by hand and resolve double entries
  */
 public record Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate,
-                   LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
+                   LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage,
+                   List<String> stewardEmails, List<String> supervisorEmails) {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
     public Fair {
         organiserEmails = List.copyOf(organiserEmails);
+        stewardEmails = List.copyOf(stewardEmails);
+        supervisorEmails = List.copyOf(supervisorEmails);
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("A fair cannot end before it starts");
         }
+    }
+
+    /** A fair without gate staff named yet (they are named, if ever, shortly before the fair day). */
+    public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
+                ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
+        this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, List.of(),
+                List.of());
     }
 
     /** The moment the fair's last day is over, where it is held. */

@@ -24,7 +24,9 @@ public final class FairForm {
     /** The longest fair, first to last day: a month is far beyond any salon so far. */
     public static final int MAX_DAYS = 31;
     private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
-            "organiserEmails", "defaultLanguage");
+            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails");
+    /** Gate staff per role: a provincial fair's few gates need a few dozen people at most. */
+    public static final int MAX_STAFF = 200;
 
     public sealed interface Result permits Valid, Invalid {
     }
@@ -53,6 +55,8 @@ public final class FairForm {
                 email -> EmailAddress.parse(email).isPresent(), "email addresses");
         Optional<Language> language = form.oneOf(body, "defaultLanguage", "defaultLanguage", false, Language.class,
                 Language::code);
+        List<String> stewards = staff(form, body, "stewardEmails");
+        List<String> supervisors = staff(form, body, "supervisorEmails");
         start = start.filter(date -> withinYears(form, "startDate", date, today));
         end = end.filter(date -> withinYears(form, "endDate", date, today));
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -65,7 +69,16 @@ public final class FairForm {
         }
         return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
                 start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
-                language.orElse(Language.FR)));
+                language.orElse(Language.FR), stewards, supervisors));
+    }
+
+    /** Optional: a fair has no gate staff until its organisers name them. */
+    private static List<String> staff(FormReader form, JsonNode body, String field) {
+        if (body.get(field) == null || body.get(field).isNull()) {
+            return List.of();
+        }
+        return form.textList(body, field, field, 0, MAX_STAFF, email -> EmailAddress.parse(email).isPresent(),
+                "email addresses").orElse(List.of());
     }
 
     private static boolean withinYears(FormReader form, String field, LocalDate date, LocalDate today) {

@@ -31,6 +31,8 @@ final class FairItem {
         item.put("timeZone", s(fair.timeZone().getId()));
         item.put("organiserEmails", list(fair.organiserEmails()));
         item.put("defaultLanguage", s(fair.defaultLanguage().code()));
+        item.put("stewardEmails", list(fair.stewardEmails()));
+        item.put("supervisorEmails", list(fair.supervisorEmails()));
         return item;
     }
 
@@ -39,6 +41,7 @@ final class FairItem {
                 string(item, "venue"), LocalDate.parse(string(item, "startDate")),
                 LocalDate.parse(string(item, "endDate")), ZoneId.of(string(item, "timeZone")),
                 Items.strings(item, "organiserEmails"),
-                Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR));
+                Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR),
+                Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"));
     }
 }

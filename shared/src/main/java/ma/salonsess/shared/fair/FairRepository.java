@@ -40,7 +40,8 @@ public final class FairRepository {
     }
 
     /**
-     * An organiser's save: everything but {@code organiserEmails}, which only admins set, and only
+     * An organiser's save: everything but {@code organiserEmails}, which only admins set (the gate
+     * staff are the organisers' to name), and only
      * while {@code organiserEntry} is still among them (an admin may have just removed it).
      *
      * @return false when the fair is gone or the organiser no longer is one; nothing was written
@@ -55,10 +56,13 @@ public final class FairRepository {
         values.put(":zone", s(fair.timeZone().getId()));
         values.put(":language", s(fair.defaultLanguage().code()));
         values.put(":me", s(organiserEntry));
+        values.put(":stewards", Items.list(fair.stewardEmails()));
+        values.put(":supervisors", Items.list(fair.supervisorEmails()));
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("fairId", s(fair.fairId()), "sk", s(FAIR_SORT_KEY)))
                     .updateExpression("SET #name = :name, #city = :city, #venue = :venue, #start = :start, "
-                            + "#end = :end, #zone = :zone, #language = :language")
+                            + "#end = :end, #zone = :zone, #language = :language, stewardEmails = :stewards, "
+                            + "supervisorEmails = :supervisors")
                     .conditionExpression("attribute_exists(sk) AND contains(organiserEmails, :me)")
                     // Aliases throughout: NAME and others are DynamoDB reserved words.
                     .expressionAttributeNames(Map.of("#name", "name", "#city", "city", "#venue", "venue",

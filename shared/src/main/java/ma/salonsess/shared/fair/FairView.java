@@ -21,6 +21,10 @@ public final class FairView {
         var organisers = node.putArray("organiserEmails");
         fair.organiserEmails().forEach(organisers::add);
         node.put("defaultLanguage", fair.defaultLanguage().code());
+        var stewards = node.putArray("stewardEmails");
+        fair.stewardEmails().forEach(stewards::add);
+        var supervisors = node.putArray("supervisorEmails");
+        fair.supervisorEmails().forEach(supervisors::add);
         return node;
     }
 }

@@ -39,7 +39,8 @@ public final class DemoFair {
         Fair fair = new Fair(json.path("fairId").asText(), text(json.path("name")), json.path("city").asText(),
                 json.path("venue").asText(), LocalDate.parse(json.path("startDate").asText()),
                 LocalDate.parse(json.path("endDate").asText()), ZoneId.of(json.path("timeZone").asText()),
-                organisers, Language.fromCode(json.path("defaultLanguage").asText("fr")));
+                organisers, Language.fromCode(json.path("defaultLanguage").asText("fr")),
+                strings(json.path("stewardEmails")), strings(json.path("supervisorEmails")));
         new FairRepository(dynamoDb, fairsTable).save(fair);
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
         for (JsonNode w : json.path("workshops")) {
@@ -49,6 +50,12 @@ public final class DemoFair {
                     Language.fromCode(w.path("language").asText())));
         }
         return fair;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(e -> values.add(e.asText()));
+        return values;
     }
 
     private static LocalizedText text(JsonNode node) {

@@ -210,6 +210,22 @@ public final class LocalBackend implements AutoCloseable {
         return signToken(claims);
     }
 
+    /** A token of the demo fair's steward (stewards group; steward@example.org), valid 12 hours. */
+    public String stewardToken() {
+        ObjectNode claims = Json.object().put("sub", "local-steward").put("email", "steward@example.org")
+                .put("email_verified", true);
+        claims.putArray("cognito:groups").add("stewards");
+        return signToken(claims);
+    }
+
+    /** A token of the demo fair's supervisor (supervisors group; supervisor@example.org), valid 12 hours. */
+    public String supervisorToken() {
+        ObjectNode claims = Json.object().put("sub", "local-supervisor").put("email", "supervisor@example.org")
+                .put("email_verified", true);
+        claims.putArray("cognito:groups").add("supervisors");
+        return signToken(claims);
+    }
+
     /** Fires one of a function's schedules now, as EventBridge would at its time; returns the result. */
     public Object fireSchedule(String functionId, String eventName) throws Exception {
         LocalFunction function = functions.get(functionId);

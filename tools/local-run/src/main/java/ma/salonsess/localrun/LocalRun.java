@@ -57,6 +57,10 @@ public final class LocalRun {
         String adminToken = backend.adminToken();
         Path adminTokenFile = state.resolve("admin-token.txt");
         Files.writeString(adminTokenFile, adminToken + "\n");
+        Path stewardTokenFile = state.resolve("steward-token.txt");
+        Files.writeString(stewardTokenFile, backend.stewardToken() + "\n");
+        Path supervisorTokenFile = state.resolve("supervisor-token.txt");
+        Files.writeString(supervisorTokenFile, backend.supervisorToken() + "\n");
         var description = backend.describe();
         System.out.printf("%nSalon ESS is running locally (started in %.1f s).%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  Site:         " + local.site().url() + "  (the public web site; emails link to it)");
@@ -72,6 +76,8 @@ public final class LocalRun {
         System.out.println("  Admin token (12 h, creates fairs and names their organisers; also in "
                 + root.relativize(adminTokenFile) + "):");
         System.out.println("    " + adminToken);
+        System.out.println("  Gate staff tokens of the demo fair (12 h; steward@example.org scans, supervisor@example.org "
+                + "also searches): " + root.relativize(stewardTokenFile) + ", " + root.relativize(supervisorTokenFile));
         System.out.println("  Routes:");
         description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
         description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.shared.auth.OrganiserAccess;
+import ma.salonsess.shared.auth.StaffAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.testsupport.LocalAws;
@@ -61,7 +62,8 @@ class TemplateAgreementTest {
             assertEquals(Map.of("Ref", "OrganiserPool"), properties.get("UserPoolId"), id);
             groups.add((String) properties.get("GroupName"));
         }
-        assertEquals(new TreeSet<>(Set.of(OrganiserAccess.GROUP, OrganiserAccess.ADMINS)), groups);
+        assertEquals(new TreeSet<>(Set.of(OrganiserAccess.GROUP, OrganiserAccess.ADMINS, StaffAccess.STEWARDS,
+                StaffAccess.SUPERVISORS)), groups);
     }
 
     /**
