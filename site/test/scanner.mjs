@@ -255,6 +255,17 @@ async function scannerPage() {
     check(again.data?.result === 'ALREADY_ADMITTED' && again.data.firstEntry, `the offline entry is on the server: ${JSON.stringify(again.data)}`);
   }
 
+  log('the scanner page opens again without a network (service worker), with its kit, and keeps checking badges');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#code');
+  await page.waitForFunction(() => document.querySelector('#scan-status')?.dataset.online === 'false');
+  v = await handScanner(page, forged);
+  check(v.result === 'UNKNOWN' && v.provisional, `a forgery refused by the reopened page, offline: ${JSON.stringify(v)}`);
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => document.querySelector('#scan-status').dataset.online === 'true', null, { timeout: 30000 });
+
   log('tally: one key per person in and out; occupancy shown, sent in small batches');
   const before = (await api('GET', `/staff/fairs/${FAIR}/occupancy`, STEWARD)).data;
   await page.click('#mode-tally');

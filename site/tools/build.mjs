@@ -17,6 +17,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'fonts'), { recursive: true });
 cpSync(join(site, 'index.html'), join(out, 'index.html'));
 cpSync(join(site, 'site.css'), join(out, 'site.css'));
+cpSync(join(site, 'scanner-sw.js'), join(out, 'scanner-sw.js'));
 cpSync(join(site, 'js'), join(out, 'js'), { recursive: true });
 for (const [name, path] of Object.entries(JSON.parse(readFileSync(join(site, 'fonts.json'), 'utf8')))) {
   if (!name.startsWith('_')) cpSync(join(root, path), join(out, 'fonts', name));

@@ -56,7 +56,16 @@ function currentPoint() {
   return all.includes(saved) ? saved : all[0];
 }
 
+/** The scanner opens offline too (scanner-sw.js keeps the site's files); registered here only. */
+function keepForOffline() {
+  if ('serviceWorker' in navigator && !state.registered) {
+    state.registered = true;
+    navigator.serviceWorker.register('/scanner-sw.js', { scope: '/' }).catch(() => { state.registered = false; });
+  }
+}
+
 export async function render({ fairId }) {
+  keepForOffline();
   if (state.fairId !== fairId && state.engine) { state.engine.stop(); state.engine = null; }
   state.fairId = fairId;
   stopCamera();
