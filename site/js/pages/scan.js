@@ -172,7 +172,9 @@ function scanPanel() {
 
 function verdictBox() {
   // Announced as soon as it changes; the colour is never the only sign: the word says it.
-  return h('div', { id: 'verdict', class: 'verdict v-idle', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true', tabindex: '-1' },
+  // A tap on the full-screen answer shrinks it at once (it shrinks by itself after FULL_MS).
+  return h('div', { id: 'verdict', class: 'verdict v-idle', role: 'status', 'aria-live': 'assertive', 'aria-atomic': 'true', tabindex: '-1',
+    onclick: e => { if (e.target === e.currentTarget || e.target.tagName !== 'BUTTON') e.currentTarget.classList.remove('full'); } },
     h('p', { class: 'word' }, t('verdictIdle')));
 }
 
@@ -204,8 +206,8 @@ function showVerdict(answer, fill) {
   box.dataset.result = result;
   box.dataset.scan = answer.scanId || '';
   box.dataset.provisional = String(Boolean(answer.provisional));
-  box.replaceChildren(h('p', { class: 'word' }, words('results')[result] || result),
-    lines.length ? h('ul', { class: 'details' }, lines.map(l => h('li', {}, l))) : null, seat);
+  box.replaceChildren(...[h('p', { class: 'word' }, words('results')[result] || result),
+    lines.length ? h('ul', { class: 'details' }, lines.map(l => h('li', {}, l))) : null, seat].filter(Boolean));
   clearTimeout(state.fullTimer);
   if (fill) state.fullTimer = setTimeout(() => box.classList.remove('full'), FULL_MS);
 }

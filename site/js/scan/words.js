@@ -60,7 +60,7 @@ export const WORDS = {
     recentProvisional: 'مؤقت', doubles: 'الدخول المزدوج', resolve: 'تمت التسوية', resolved: 'مُسوّى',
     searchTitle: 'البحث (مشرف)', searchLabel: 'الاسم أو رقم التسجيل', searchGo: 'بحث',
     searchNone: 'لا أحد يطابق.', checkIn: 'تسجيل الدخول', searchOffline: 'البحث يحتاج إلى الشبكة.',
-    tallyIn: '‎+1 دخول', tallyOut: '‎−1 خروج', tallyHint: 'ضغطة واحدة لكل شخص: «+» أو Enter للدخول، و«−» للخروج.',
+    tallyIn: '⁦+1⁩ دخول', tallyOut: '⁦−1⁩ خروج', tallyHint: 'ضغطة واحدة لكل شخص: «+» أو Enter للدخول، و«−» للخروج.',
     occupancy: (i, c) => c ? `داخل القاعة: ${i} من ${c}` : `داخل القاعة: ${i}`,
     tallyCounted: (a, b) => `على هذا الجهاز: ${a} دخول، ${b} خروج`, kitMissing: 'جارٍ تحميل عدة الماسح…',
   },
