@@ -47,7 +47,7 @@ function points() {
   const kit = state.engine?.kit;
   const list = (kit?.points?.length ? kit.points.map(p => p.id) : ['entrance']);
   const rooms = [...new Set((kit?.workshops || []).map(w => w.room).filter(Boolean))];
-  return [...list, ...rooms.map(r => `room:${r}`)];
+  return [...new Set([...list, ...rooms.map(r => `room:${r}`)])];
 }
 
 function currentPoint() {

@@ -19,6 +19,19 @@ export class HttpError extends Error {
 }
 export class Offline extends Error {}
 
+/** The one word for an answer the server refused (problem+json): its `result`, or what its type says. */
+export function resultOf(answer, status) {
+  if (answer?.result) return answer.result;
+  const problem = answer?.problem || answer || {};
+  if (problem.result) return problem.result;
+  const type = String(problem.type || '');
+  if (type.endsWith('room-full')) return 'ROOM_FULL';
+  if (type.endsWith('no-workshop')) return 'NO_WORKSHOP';
+  if (type.endsWith('workshop-not-started')) return 'NOT_STARTED';
+  if (status === 422) return 'UNKNOWN';
+  return 'REJECTED';
+}
+
 /** A scan's day where it was made (the device's calendar day), to spot repeats in the local log. */
 const day = iso => new Date(iso).toLocaleDateString('en-CA');
 
@@ -165,7 +178,7 @@ export class Engine {
       } catch (e) {
         if (e instanceof HttpError) {
           // 422: not a badge of this fair; 409: the room is full; 400: unreadable. Nothing was written.
-          const result = e.problem.result || (e.status === 409 ? 'ROOM_FULL' : e.status === 422 ? 'UNKNOWN' : 'REJECTED');
+          const result = resultOf(e.problem, e.status);
           await log.answered(scan.scanId, { scanId: scan.scanId, result, problem: e.problem });
           await this.count();
           return { scanId: scan.scanId, result, provisional: false, problem: e.problem };
@@ -208,8 +221,9 @@ export class Engine {
         }
         const results = answer?.results || [];
         for (let i = 0; i < waiting.length; i++) {
-          const r = results.find(x => x.scanId === waiting[i].scanId) || results[i];
-          if (!r) continue;
+          const found = results.find(x => x.scanId === waiting[i].scanId) || results[i];
+          if (!found) continue;
+          const r = { ...found, result: resultOf(found) };
           const entry = await log.answered(waiting[i].scanId, r);
           if (r.conflict) this.doubleEntries.unshift(entry);
         }
