@@ -90,12 +90,13 @@ function forget(message) {
 
 function tokenForm(message) {
   const input = h('input', { type: 'password', id: 'token-input', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'token-hint', required: true });
-  const file = h('input', { type: 'file', id: 'token-file', accept: '.txt,text/plain' });
+  // No id: the language switch restores fields by id, and a file field cannot be given a value.
+  const file = h('input', { type: 'file', accept: '.txt,text/plain' });
   file.addEventListener('change', async () => { if (file.files[0]) input.value = (await file.files[0].text()).trim(); });
   const form = h('form', { id: 'token-form', novalidate: true },
     message ? h('p', { class: 'notice warn', role: 'alert', id: 'token-problem' }, message) : null,
     h('div', { class: 'field' }, h('label', { for: 'token-input' }, t('tokenLabel')), h('p', { class: 'hint', id: 'token-hint' }, t('tokenHint')), input),
-    h('div', { class: 'field' }, h('label', { for: 'token-file' }, t('tokenFile')), file),
+    h('div', { class: 'field' }, h('label', { class: 'file' }, t('tokenFile'), file)),
     h('button', { type: 'submit', class: 'primary', id: 'token-use' }, t('tokenUse')));
   form.addEventListener('submit', async e => {
     e.preventDefault();
@@ -132,6 +133,8 @@ function scanner() {
     state.mode === 'scan' ? scanPanel() : tallyPanel(),
     h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'token-forget', onclick: () => forget() }, t('tokenForget'))));
   changed();
+  if (state.last && state.mode === 'scan') showVerdict(state.last.answer, false);
+  refreshRecent();
   if (state.mode === 'scan') document.getElementById('code')?.focus();
   else document.getElementById('tally-in')?.focus();
   if (state.cameraWanted && state.mode === 'scan') toggleCamera();
@@ -233,6 +236,7 @@ async function refreshDoubles() {
     const data = await state.engine.request('GET', `/staff/fairs/${state.fairId}/double-entries`);
     state.doubles = data.doubleEntries || [];
   } catch { return; }
+  if (!state.doubles.length) { list.replaceChildren(h('li', { class: 'muted' }, t('doublesNone'))); return; }
   list.replaceChildren(...state.doubles.slice(0, 20).map(d => h('li', { 'data-double': d.scanId },
     `${formatTime(d.first.at, timeZone())} ${pointLabel(d.first.point)} / ${formatTime(d.second.at, timeZone())} ${pointLabel(d.second.point)} · `,
     d.resolved ? t('resolved') : h('button', { type: 'button', class: 'secondary', onclick: async () => {
