@@ -2,6 +2,7 @@ package ma.salonsess.shared.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import ma.salonsess.shared.checkin.CheckinRepository;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.erasure.ErasureRetries;
 import ma.salonsess.shared.fair.FairRepository;
@@ -36,6 +37,7 @@ public final class Wiring {
     private SurveyRepository surveys;
     private AccessLinkRepository accessLinks;
     private ErasureRetries erasureRetries;
+    private CheckinRepository checkins;
 
     /** With the DynamoDB client the environment describes. */
     public Wiring(Env env) {
@@ -109,6 +111,14 @@ public final class Wiring {
             erasureRetries = new ErasureRetries(dynamoDb, env.require("ERASURE_RETRIES_TABLE"));
         }
         return erasureRetries;
+    }
+
+    /** The fair day's scans, entries, seats and counts, in their own table. */
+    public CheckinRepository checkins() {
+        if (checkins == null) {
+            checkins = new CheckinRepository(dynamoDb, env.require("CHECKINS_TABLE"));
+        }
+        return checkins;
     }
 
     /** The idempotency records, expiring by {@code clock} (tests pass one to see records expire). */

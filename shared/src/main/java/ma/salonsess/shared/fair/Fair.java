@@ -15,10 +15,11 @@ import ma.salonsess.shared.text.LocalizedText;
  * @param endDate   last day (inclusive), in the fair's time zone
  * @param stewardEmails    gate staff who scan badges on the fair day (Cognito group {@code stewards})
  * @param supervisorEmails gate staff who also search, check in by hand and resolve double entries
+ * @param hallCapacity     how many people the venue may hold at once (0: not given), for the tally's occupancy
  */
 public record Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate,
                    LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage,
-                   List<String> stewardEmails, List<String> supervisorEmails) {
+                   List<String> stewardEmails, List<String> supervisorEmails, int hallCapacity) {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -26,6 +27,9 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
         organiserEmails = List.copyOf(organiserEmails);
         stewardEmails = List.copyOf(stewardEmails);
         supervisorEmails = List.copyOf(supervisorEmails);
+        if (hallCapacity < 0) {
+            throw new IllegalArgumentException("A hall's capacity cannot be negative");
+        }
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("A fair cannot end before it starts");
         }
@@ -35,7 +39,7 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
     public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
                 ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
         this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, List.of(),
-                List.of());
+                List.of(), 0);
     }
 
     /** The moment the fair's last day is over, where it is held. */

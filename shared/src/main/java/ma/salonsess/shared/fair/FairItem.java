@@ -33,6 +33,7 @@ final class FairItem {
         item.put("defaultLanguage", s(fair.defaultLanguage().code()));
         item.put("stewardEmails", list(fair.stewardEmails()));
         item.put("supervisorEmails", list(fair.supervisorEmails()));
+        item.put("hallCapacity", Items.n(fair.hallCapacity()));
         return item;
     }
 
@@ -42,6 +43,7 @@ final class FairItem {
                 LocalDate.parse(string(item, "endDate")), ZoneId.of(string(item, "timeZone")),
                 Items.strings(item, "organiserEmails"),
                 Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR),
-                Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"));
+                Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"),
+                item.containsKey("hallCapacity") ? (int) Items.number(item, "hallCapacity") : 0);
     }
 }

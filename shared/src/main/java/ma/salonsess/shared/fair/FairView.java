@@ -25,6 +25,9 @@ public final class FairView {
         fair.stewardEmails().forEach(stewards::add);
         var supervisors = node.putArray("supervisorEmails");
         fair.supervisorEmails().forEach(supervisors::add);
+        if (fair.hallCapacity() > 0) {
+            node.put("hallCapacity", fair.hallCapacity());
+        }
         return node;
     }
 }
