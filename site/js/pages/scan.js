@@ -74,9 +74,11 @@ export async function render({ fairId }) {
   if (!token) { tokenForm(); return; }
   if (!state.engine) {
     show(h('h1', {}, t('scanTitle')), h('p', { role: 'status' }, t('kitMissing')));
-    state.engine = new Engine(fairId, token, what => changed(what));
-    await state.engine.start();
-    if (state.engine.refused) { forget(t('tokenRefused')); return; }
+    const engine = new Engine(fairId, token, what => changed(what));
+    state.engine = engine;
+    state.starting = true;
+    try { await engine.start(); } finally { state.starting = false; }
+    if (engine.refused) { if (state.engine === engine) forget(t('tokenRefused')); return; }
   }
   scanner();
 }
@@ -302,7 +304,8 @@ document.addEventListener('keydown', e => {
 function changed(what) {
   const engine = state.engine;
   if (!engine) return;
-  if (what === 'refused' && !document.getElementById('token-form')) { forget(t('tokenRefused')); return; }
+  // A token refused while scanning brings the form back (while starting, render() does it).
+  if (what === 'refused') { if (!state.starting) forget(t('tokenRefused')); return; }
   const net = document.getElementById('net');
   if (net) {
     const text = engine.online ? t('online') : t('offline');
