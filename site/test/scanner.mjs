@@ -267,6 +267,30 @@ async function scannerPage() {
     check(again.data?.result === 'ALREADY_ADMITTED' && again.data.firstEntry, `the offline entry is on the server: ${JSON.stringify(again.data)}`);
   }
 
+  log('two gates admit the same badge while both are offline: both kept, the later one shown as a double entry');
+  const gate = await newPage();
+  await gate.goto(`${SITE}/fairs/${FAIR}/scan`);
+  await gate.fill('#token-input', STEWARD);
+  await gate.click('#token-use');
+  await gate.waitForSelector('#code');
+  await page.context().setOffline(true);
+  await gate.context().setOffline(true);
+  v = await handScanner(page, badges[3]);
+  check(v.result === 'ADMITTED' && v.provisional, `first gate, offline: ${JSON.stringify(v)}`);
+  const second = await handScanner(gate, badges[3]);
+  check(second.result === 'ADMITTED' && second.provisional, `second gate (another device), offline: ${JSON.stringify(second)}`);
+  // The first gate's network comes back first, so the second gate's answer is the server's final word.
+  await page.context().setOffline(false);
+  await waitFor(page, () => document.querySelector('#waiting').dataset.count === '0', 'the first gate synced');
+  await gate.context().setOffline(false);
+  await waitFor(gate, () => document.querySelector('#waiting').dataset.count === '0', 'the second gate synced');
+  await waitFor(gate, () => document.querySelector('#verdict').dataset.provisional === 'false', 'the second gate has the server\'s answer');
+  const later = await gate.evaluate(() => ({ result: document.querySelector('#verdict').dataset.result, text: document.querySelector('#verdict').textContent }));
+  check(later.result === 'ALREADY_ADMITTED' && later.text.includes('Double entrée'), `the later scan is the double entry: ${JSON.stringify(later)}`);
+  await waitFor(page, () => document.querySelector('#verdict').dataset.provisional === 'false', 'the first gate has the server\'s answer');
+  check(await page.getAttribute('#verdict', 'data-result') === 'ADMITTED', 'the earlier scan stands as the entry');
+  await gate.context().close();
+
   log('the scanner page opens again without a network (service worker), with its kit, and keeps checking badges');
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.context().setOffline(true);
@@ -314,6 +338,7 @@ async function scannerPage() {
   await supervisor.click('#search-results li button');
   v = await verdict(supervisor, previous);
   check(['ADMITTED', 'ALREADY_ADMITTED'].includes(v.result) && !v.provisional, `manual check-in: ${JSON.stringify(v)}`);
+  await waitFor(supervisor, () => document.querySelectorAll('#doubles li[data-double]').length > 0, 'the supervisor sees the double entry');
   await inEveryLanguage(supervisor, 'supervisor scanner');
   await shot(supervisor, 'scanner-supervisor-en');
 }

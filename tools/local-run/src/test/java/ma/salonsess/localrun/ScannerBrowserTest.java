@@ -72,7 +72,7 @@ class ScannerBrowserTest {
                 .require("BADGE_TOKEN_SECRET"));
         String lastName = "Ouhaddou" + System.nanoTime();
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             codes.add(badges.issue(FAIR, register("Salma", "Bennani", "badge-" + i + "-" + System.nanoTime()),
                     Role.VISITOR));
         }
