@@ -47,7 +47,9 @@ function points() {
   const kit = state.engine?.kit;
   const list = (kit?.points?.length ? kit.points.map(p => p.id) : ['entrance']);
   const rooms = [...new Set((kit?.workshops || []).map(w => w.room).filter(Boolean))];
-  return [...new Set([...list, ...rooms.map(r => `room:${r}`)])];
+  const all = [...new Set([...list, ...rooms.map(r => `room:${r}`)])];
+  // Tallies count the hall: at the entrance or a gate, never in a room.
+  return state.mode === 'tally' ? all.filter(p => !p.startsWith('room:')) : all;
 }
 
 function currentPoint() {
