@@ -303,6 +303,8 @@ async function scannerPage() {
   await page.waitForFunction(() => document.querySelector('#scan-status').dataset.online === 'true', null, { timeout: 30000 });
 
   log('tally: one key per person in and out; occupancy shown, sent in small batches');
+  const tallies = [];
+  page.on('response', async r => { if (r.url().endsWith('/tallies')) tallies.push(`${r.status()} ${r.request().postData()} → ${await r.text()}`); });
   const before = (await api('GET', `/staff/fairs/${FAIR}/occupancy`, STEWARD)).data;
   await page.click('#mode-tally');
   await page.waitForSelector('#tally-in');
@@ -311,7 +313,7 @@ async function scannerPage() {
   await page.waitForFunction(() => document.querySelector('#waiting').dataset.count === '0' && !/comptage/.test(document.querySelector('#waiting').textContent), null, { timeout: 30000 });
   await page.waitForFunction(n => Number(document.querySelector('#occupancy').dataset.inside) === n, before.inside + 3);
   const after = (await api('GET', `/staff/fairs/${FAIR}/occupancy`, STEWARD)).data;
-  check(after.inside === before.inside + 3, `the server counts 3 more inside: ${before.inside} → ${after.inside}`);
+  check(after.inside === before.inside + 3, `the server counts 3 more inside: ${before.inside} → ${after.inside}; sent: ${tallies.join('; ')}`);
   await inEveryLanguage(page, 'tally', async code => { if (code === 'ar') check(await page.getAttribute('html', 'dir') === 'rtl', 'rtl'); });
   await shot(page, 'scanner-tally-en');
   await page.click('#langs button[lang="fr"]');

@@ -250,7 +250,13 @@ export class Engine {
     return (this.occupancy?.inside || 0) + unsent + this.taps.entries - this.taps.exits;
   }
 
-  async flushTally() {
+  /** One flush at a time (the timer and sync() both call it): a tally is never sent twice at once. */
+  flushTally() {
+    this.flushing = (this.flushing || Promise.resolve()).then(() => this.flushTallyNow());
+    return this.flushing;
+  }
+
+  async flushTallyNow() {
     if (this.taps.entries + this.taps.exits > 0) {
       const { entries, exits, point } = this.taps;
       this.taps = { entries: 0, exits: 0 };
@@ -269,7 +275,12 @@ export class Engine {
           this.occupancy = { inside: answer.inside, capacity: answer.capacity };
           await log.putMeta(`occupancy:${this.fairId}`, this.occupancy);
         } catch (e) {
-          if (e instanceof HttpError && e.status === 400) { await log.tallySent(t.tallyId); continue; }
+          if (e instanceof HttpError && e.status === 400) {
+            // Refused as unreadable: kept in the log as not counted, and no longer shown as inside.
+            await log.tallySent(t.tallyId, e.problem);
+            this.unsentTallies -= t.entries - t.exits;
+            continue;
+          }
           break;
         }
       }

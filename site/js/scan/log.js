@@ -95,8 +95,8 @@ export async function pendingTallies(fairId) {
   return done((await store('tallies')).index('pending').getAll(IDBKeyRange.only([fairId, 1])));
 }
 
-export async function tallySent(tallyId) {
+export async function tallySent(tallyId, problem) {
   const s = await store('tallies', 'readwrite');
   const entry = await done(s.get(tallyId));
-  if (entry) { entry.pending = 0; await done(s.put(entry)); }
+  if (entry) { entry.pending = 0; if (problem) entry.problem = problem; await done(s.put(entry)); }
 }
