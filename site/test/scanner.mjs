@@ -310,8 +310,10 @@ async function scannerPage() {
   await page.waitForSelector('#tally-in');
   for (const key of ['+', '+', 'Enter', '+', '-']) await page.keyboard.press(key);
   await page.waitForFunction(() => document.querySelector('#tally-mine').textContent.includes('4'));
-  await page.waitForFunction(() => document.querySelector('#waiting').dataset.count === '0' && !/comptage/.test(document.querySelector('#waiting').textContent), null, { timeout: 30000 });
-  await page.waitForFunction(n => Number(document.querySelector('#occupancy').dataset.inside) === n, before.inside + 3);
+  await waitFor(page, () => document.querySelector('#occupancy').dataset.unsent === '0', 'every tap answered by the server');
+  for (let i = 0; i < 50 && !tallies.length; i++) await new Promise(r => setTimeout(r, 100)); // the listener reads the body
+  check(tallies.length > 0 && tallies.every(t => t.startsWith('200 ')), `sent in batches, each answered: ${tallies.join('; ')}`);
+  check(Number(await page.getAttribute('#occupancy', 'data-inside')) === before.inside + 3, `the page shows ${before.inside + 3} inside`);
   const after = (await api('GET', `/staff/fairs/${FAIR}/occupancy`, STEWARD)).data;
   check(after.inside === before.inside + 3, `the server counts 3 more inside: ${before.inside} → ${after.inside}; sent: ${tallies.join('; ')}`);
   await inEveryLanguage(page, 'tally', async code => { if (code === 'ar') check(await page.getAttribute('html', 'dir') === 'rtl', 'rtl'); });

@@ -324,6 +324,8 @@ function changed(what) {
   if (occupancy) {
     occupancy.textContent = t('occupancy', engine.inside(), engine.occupancy?.capacity || engine.kit?.capacity || 0);
     occupancy.dataset.inside = String(engine.inside());
+    // Taps not yet answered by the server: in memory (sent every few seconds) or waiting in the log.
+    occupancy.dataset.unsent = String(engine.taps.entries + engine.taps.exits + engine.waiting.tallies);
     document.getElementById('tally-mine').textContent = t('tallyCounted', state.tapped.in, state.tapped.out);
   }
   if (what === 'synced') {
