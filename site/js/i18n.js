@@ -195,6 +195,11 @@ export function setLang(code, remember) {
   document.documentElement.dir = code === 'ar' ? 'rtl' : 'ltr';
 }
 
+/** Words a page loaded on demand brings with it (the scanner's), so other pages do not carry them. */
+export function addMessages(more) {
+  for (const code of LANGUAGES) Object.assign(MESSAGES[code], more[code] || {});
+}
+
 export function t(key, ...args) {
   const value = MESSAGES[current][key] ?? MESSAGES.fr[key];
   return typeof value === 'function' ? value(...args) : value;

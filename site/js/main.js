@@ -16,6 +16,8 @@ const ROUTES = [
   [/^\/fairs\/([a-z0-9][a-z0-9-]{1,63})\/access\/?$/, access, m => ({ fairId: m[1] })],
   [/^\/surveys\/([A-Za-z0-9_-]{10,200})\/?$/, survey, m => ({ token: m[1] })],
   [/^\/surveys\/?$/, survey, () => ({ token: null })],
+  // The staff scanner loads on demand: the public pages do not carry its code or words.
+  [/^\/fairs\/([a-z0-9][a-z0-9-]{1,63})\/scan\/?$/, () => import('./pages/scan.js'), m => ({ fairId: m[1] })],
 ];
 
 let current = null;
@@ -60,7 +62,8 @@ async function start() {
   for (const [pattern, page, params] of ROUTES) {
     const m = path.match(pattern);
     if (m) {
-      current = () => page.render(params(m));
+      const module = typeof page === 'function' ? await page() : page;
+      current = () => module.render(params(m));
       await current();
       return;
     }

@@ -1,5 +1,6 @@
-// Builds the site for upload: site/ without its tests and tools, the fonts of fonts.json copied
-// from node_modules (never loaded from another host), and config.json naming the API.
+// Builds the site for upload: site/ without its tests and tools, the fonts of fonts.json and the
+// libraries of vendor.json (/vendor/, the scanner's QR decoder) copied from node_modules (never
+// loaded from another host), and config.json naming the API.
 // Usage: node site/tools/build.mjs <outDir> <apiUrl> <privacyNoticeVersion> [featuredFairId]
 import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -16,9 +17,14 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'fonts'), { recursive: true });
 cpSync(join(site, 'index.html'), join(out, 'index.html'));
 cpSync(join(site, 'site.css'), join(out, 'site.css'));
+cpSync(join(site, 'scanner-sw.js'), join(out, 'scanner-sw.js'));
 cpSync(join(site, 'js'), join(out, 'js'), { recursive: true });
 for (const [name, path] of Object.entries(JSON.parse(readFileSync(join(site, 'fonts.json'), 'utf8')))) {
   if (!name.startsWith('_')) cpSync(join(root, path), join(out, 'fonts', name));
+}
+mkdirSync(join(out, 'vendor'), { recursive: true });
+for (const [name, path] of Object.entries(JSON.parse(readFileSync(join(site, 'vendor.json'), 'utf8')))) {
+  if (!name.startsWith('_')) cpSync(join(root, path), join(out, 'vendor', name));
 }
 writeFileSync(join(out, 'config.json'), `${JSON.stringify({ api: api.replace(/\/+$/, ''), privacyNoticeVersion: notice,
   fairId: fairId || null, contact: 'privacy@salon-ess.example.org' })}\n`);

@@ -38,6 +38,8 @@ public final class SiteServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final Path site;
     private final Map<String, Path> fonts = new LinkedHashMap<>();
+    /** Libraries from node_modules the site serves under /vendor/ (site/vendor.json), as the build copies them. */
+    private final Map<String, Path> vendor = new LinkedHashMap<>();
     private final Supplier<ObjectNode> config;
 
     /**
@@ -53,6 +55,12 @@ public final class SiteServer implements AutoCloseable {
             manifest.fields().forEachRemaining(e -> {
                 if (!e.getKey().startsWith("_")) {
                     fonts.put(e.getKey(), root.resolve(e.getValue().asText()));
+                }
+            });
+            JsonNode libraries = Json.parse(Files.readString(site.resolve("vendor.json")));
+            libraries.fields().forEachRemaining(e -> {
+                if (!e.getKey().startsWith("_")) {
+                    vendor.put(e.getKey(), root.resolve(e.getValue().asText()));
                 }
             });
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -118,7 +126,10 @@ public final class SiteServer implements AutoCloseable {
         if (path.startsWith("/fonts/") && fonts.containsKey(path.substring(7))) {
             return fonts.get(path.substring(7));
         }
-        if (path.contains("..") || path.contains("\\") || path.endsWith("fonts.json")) {
+        if (path.startsWith("/vendor/") && vendor.containsKey(path.substring(8))) {
+            return vendor.get(path.substring(8));
+        }
+        if (path.contains("..") || path.contains("\\") || path.endsWith("fonts.json") || path.endsWith("vendor.json")) {
             return null;
         }
         Path file = site.resolve(path.substring(1)).normalize();
