@@ -15,10 +15,14 @@ import ma.salonsess.shared.text.LocalizedText;
  * @param endDate   last day (inclusive), in the fair's time zone
  * @param stewardEmails    gate staff who scan badges on the fair day (Cognito group {@code stewards})
  * @param supervisorEmails gate staff who also search, check in by hand and resolve double entries
+ * @param hallCapacity     how many people the hall may hold at once (the venue's safety figure), against which
+ *                         the anonymous tallies' occupancy is read; null when the organisers have not said
+ * @param surveyAdmittedOnly whether the survey after the fair goes only to registrants admitted at its gates
  */
 public record Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate,
                    LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage,
-                   List<String> stewardEmails, List<String> supervisorEmails) {
+                   List<String> stewardEmails, List<String> supervisorEmails, Integer hallCapacity,
+                   boolean surveyAdmittedOnly) {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -26,6 +30,9 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
         organiserEmails = List.copyOf(organiserEmails);
         stewardEmails = List.copyOf(stewardEmails);
         supervisorEmails = List.copyOf(supervisorEmails);
+        if (hallCapacity != null && hallCapacity < 1) {
+            throw new IllegalArgumentException("A hall holds at least one person");
+        }
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("A fair cannot end before it starts");
         }
@@ -36,6 +43,14 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
                 ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
         this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, List.of(),
                 List.of());
+    }
+
+    /** A fair without hall capacity or attendance settings yet (as before fair days were checked in). */
+    public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
+                ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage, List<String> stewardEmails,
+                List<String> supervisorEmails) {
+        this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, stewardEmails,
+                supervisorEmails, null, false);
     }
 
     /** The moment the fair's last day is over, where it is held. */

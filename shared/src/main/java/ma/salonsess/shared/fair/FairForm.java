@@ -24,9 +24,12 @@ public final class FairForm {
     /** The longest fair, first to last day: a month is far beyond any salon so far. */
     public static final int MAX_DAYS = 31;
     private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
-            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails");
+            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails",
+            "hallCapacity", "surveyAdmittedOnly");
     /** Gate staff per role: a provincial fair's few gates need a few dozen people at most. */
     public static final int MAX_STAFF = 200;
+    /** The largest hall: Morocco's biggest exhibition centres hold a few tens of thousands at once. */
+    public static final int MAX_HALL_CAPACITY = 200_000;
 
     public sealed interface Result permits Valid, Invalid {
     }
@@ -57,6 +60,9 @@ public final class FairForm {
                 Language::code);
         List<String> stewards = staff(form, body, "stewardEmails");
         List<String> supervisors = staff(form, body, "supervisorEmails");
+        Optional<Integer> hallCapacity = form.integer(body, "hallCapacity", "hallCapacity", false, 1,
+                MAX_HALL_CAPACITY);
+        Optional<Boolean> admittedOnly = form.bool(body, "surveyAdmittedOnly", "surveyAdmittedOnly", false);
         start = start.filter(date -> withinYears(form, "startDate", date, today));
         end = end.filter(date -> withinYears(form, "endDate", date, today));
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -69,7 +75,8 @@ public final class FairForm {
         }
         return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
                 start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
-                language.orElse(Language.FR), stewards, supervisors));
+                language.orElse(Language.FR), stewards, supervisors, hallCapacity.orElse(null),
+                admittedOnly.orElse(false)));
     }
 
     /** Optional: a fair has no gate staff until its organisers name them. */

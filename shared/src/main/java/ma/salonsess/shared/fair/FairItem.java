@@ -33,6 +33,10 @@ final class FairItem {
         item.put("defaultLanguage", s(fair.defaultLanguage().code()));
         item.put("stewardEmails", list(fair.stewardEmails()));
         item.put("supervisorEmails", list(fair.supervisorEmails()));
+        if (fair.hallCapacity() != null) {
+            item.put("hallCapacity", AttributeValue.fromN(Integer.toString(fair.hallCapacity())));
+        }
+        item.put("surveyAdmittedOnly", AttributeValue.fromBool(fair.surveyAdmittedOnly()));
         return item;
     }
 
@@ -42,6 +46,8 @@ final class FairItem {
                 LocalDate.parse(string(item, "endDate")), ZoneId.of(string(item, "timeZone")),
                 Items.strings(item, "organiserEmails"),
                 Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR),
-                Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"));
+                Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"),
+                item.containsKey("hallCapacity") ? Integer.valueOf(item.get("hallCapacity").n()) : null,
+                item.containsKey("surveyAdmittedOnly") && Boolean.TRUE.equals(item.get("surveyAdmittedOnly").bool()));
     }
 }

@@ -25,6 +25,10 @@ public final class FairView {
         fair.stewardEmails().forEach(stewards::add);
         var supervisors = node.putArray("supervisorEmails");
         fair.supervisorEmails().forEach(supervisors::add);
+        if (fair.hallCapacity() != null) {
+            node.put("hallCapacity", fair.hallCapacity());
+        }
+        node.put("surveyAdmittedOnly", fair.surveyAdmittedOnly());
         return node;
     }
 }
