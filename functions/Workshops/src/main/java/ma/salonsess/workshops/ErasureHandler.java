@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * When a registration is erased at its registrant's request, or deleted by the retention TTL,
  * its workshop signups go too (law 09-08): held seats pass to the people waiting, places in
  * line are left, signup records and agenda are deleted. Its survey goes too, or, if answered,
- * becomes anonymous. An erasure that fails is parked with its ids in the retries table before
+ * becomes anonymous. Its check-ins go (counts stay; CheckinErasure). An erasure that fails is
+ * parked with its ids in the retries table before
  * the failure is reported, so {@link ErasureReplayHandler} can complete it after the stream
  * has forgotten the record.
  */

@@ -2,6 +2,7 @@ package ma.salonsess.workshops;
 
 import java.time.Clock;
 import java.util.List;
+import ma.salonsess.shared.checkin.CheckinErasure;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.ErasureRetries;
@@ -21,7 +22,8 @@ final class ErasureWiring {
         WorkshopSignups signups = new WorkshopSignups(wiring.registrations(), wiring.workshops(), wiring.signups(),
                 clock);
         SurveyRepository surveys = wiring.surveys();
-        return new Erasures(ErasureRetries.Part.SIGNUPS_AND_SURVEY, List.of(signups::forget, surveys::forget),
-                wiring.erasureRetries(), clock);
+        CheckinErasure checkins = new CheckinErasure(wiring.fairs(), wiring.checkins(), clock);
+        return new Erasures(ErasureRetries.Part.SIGNUPS_AND_SURVEY, List.of(signups::forget, surveys::forget,
+                checkins::forget), wiring.erasureRetries(), clock);
     }
 }

@@ -151,9 +151,10 @@ public final class CheckinRepository {
         }
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(CheckinItem.roomKey(seat.fairId(), seat.workshopId()))
-                    .updateExpression("SET seated = if_not_exists(seated, :zero) + :one, capacity = :cap, "
+                    .updateExpression("SET seated = if_not_exists(seated, :zero) + :one, #capacity = :cap, "
                             + "expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(seated) OR seated < :cap")
+                    .expressionAttributeNames(Map.of("#capacity", "capacity"))
                     .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":cap", n(capacity),
                             ":expires", n(expiresAt.getEpochSecond()))));
         } catch (ConditionalCheckFailedException full) {

@@ -15,13 +15,12 @@ import ma.salonsess.shared.text.LocalizedText;
  * @param endDate   last day (inclusive), in the fair's time zone
  * @param stewardEmails    gate staff who scan badges on the fair day (Cognito group {@code stewards})
  * @param supervisorEmails gate staff who also search, check in by hand and resolve double entries
- * @param hallCapacity     how many people the hall may hold at once (the venue's safety figure), against which
- *                         the anonymous tallies' occupancy is read; null when the organisers have not said
+ * @param hallCapacity     how many people the venue may hold at once (0: not given), for the tally's occupancy
  * @param surveyAdmittedOnly whether the survey after the fair goes only to registrants admitted at its gates
  */
 public record Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate,
                    LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage,
-                   List<String> stewardEmails, List<String> supervisorEmails, Integer hallCapacity,
+                   List<String> stewardEmails, List<String> supervisorEmails, int hallCapacity,
                    boolean surveyAdmittedOnly) {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
@@ -30,8 +29,8 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
         organiserEmails = List.copyOf(organiserEmails);
         stewardEmails = List.copyOf(stewardEmails);
         supervisorEmails = List.copyOf(supervisorEmails);
-        if (hallCapacity != null && hallCapacity < 1) {
-            throw new IllegalArgumentException("A hall holds at least one person");
+        if (hallCapacity < 0) {
+            throw new IllegalArgumentException("A hall's capacity cannot be negative");
         }
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("A fair cannot end before it starts");
@@ -42,15 +41,15 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
     public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
                 ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
         this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, List.of(),
-                List.of());
+                List.of(), 0);
     }
 
-    /** A fair without hall capacity or attendance settings yet (as before fair days were checked in). */
+    /** A fair whose survey goes to everyone who agreed to it (the default, as before check-ins). */
     public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
                 ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage, List<String> stewardEmails,
-                List<String> supervisorEmails) {
+                List<String> supervisorEmails, int hallCapacity) {
         this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, stewardEmails,
-                supervisorEmails, null, false);
+                supervisorEmails, hallCapacity, false);
     }
 
     /** The moment the fair's last day is over, where it is held. */

@@ -24,12 +24,10 @@ public final class FairForm {
     /** The longest fair, first to last day: a month is far beyond any salon so far. */
     public static final int MAX_DAYS = 31;
     private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
-            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails",
-            "hallCapacity", "surveyAdmittedOnly");
+            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails", "hallCapacity",
+            "surveyAdmittedOnly");
     /** Gate staff per role: a provincial fair's few gates need a few dozen people at most. */
     public static final int MAX_STAFF = 200;
-    /** The largest hall: Morocco's biggest exhibition centres hold a few tens of thousands at once. */
-    public static final int MAX_HALL_CAPACITY = 200_000;
 
     public sealed interface Result permits Valid, Invalid {
     }
@@ -60,8 +58,7 @@ public final class FairForm {
                 Language::code);
         List<String> stewards = staff(form, body, "stewardEmails");
         List<String> supervisors = staff(form, body, "supervisorEmails");
-        Optional<Integer> hallCapacity = form.integer(body, "hallCapacity", "hallCapacity", false, 1,
-                MAX_HALL_CAPACITY);
+        Optional<Integer> hall = form.integer(body, "hallCapacity", "hallCapacity", false, 1, 1_000_000);
         Optional<Boolean> admittedOnly = form.bool(body, "surveyAdmittedOnly", "surveyAdmittedOnly", false);
         start = start.filter(date -> withinYears(form, "startDate", date, today));
         end = end.filter(date -> withinYears(form, "endDate", date, today));
@@ -75,7 +72,7 @@ public final class FairForm {
         }
         return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
                 start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
-                language.orElse(Language.FR), stewards, supervisors, hallCapacity.orElse(null),
+                language.orElse(Language.FR), stewards, supervisors, hall.orElse(0),
                 admittedOnly.orElse(false)));
     }
 

@@ -33,9 +33,7 @@ final class FairItem {
         item.put("defaultLanguage", s(fair.defaultLanguage().code()));
         item.put("stewardEmails", list(fair.stewardEmails()));
         item.put("supervisorEmails", list(fair.supervisorEmails()));
-        if (fair.hallCapacity() != null) {
-            item.put("hallCapacity", AttributeValue.fromN(Integer.toString(fair.hallCapacity())));
-        }
+        item.put("hallCapacity", Items.n(fair.hallCapacity()));
         item.put("surveyAdmittedOnly", AttributeValue.fromBool(fair.surveyAdmittedOnly()));
         return item;
     }
@@ -47,7 +45,7 @@ final class FairItem {
                 Items.strings(item, "organiserEmails"),
                 Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR),
                 Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"),
-                item.containsKey("hallCapacity") ? Integer.valueOf(item.get("hallCapacity").n()) : null,
+                item.containsKey("hallCapacity") ? (int) Items.number(item, "hallCapacity") : 0,
                 item.containsKey("surveyAdmittedOnly") && Boolean.TRUE.equals(item.get("surveyAdmittedOnly").bool()));
     }
 }

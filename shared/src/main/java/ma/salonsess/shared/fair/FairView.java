@@ -25,7 +25,7 @@ public final class FairView {
         fair.stewardEmails().forEach(stewards::add);
         var supervisors = node.putArray("supervisorEmails");
         fair.supervisorEmails().forEach(supervisors::add);
-        if (fair.hallCapacity() != null) {
+        if (fair.hallCapacity() > 0) {
             node.put("hallCapacity", fair.hallCapacity());
         }
         node.put("surveyAdmittedOnly", fair.surveyAdmittedOnly());

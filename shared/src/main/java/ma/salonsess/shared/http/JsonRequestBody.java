@@ -15,15 +15,20 @@ public final class JsonRequestBody {
     }
 
     public static ObjectNode read(HttpRequest request) {
+        return read(request, MAX_BYTES);
+    }
+
+    /** With another size limit, for a route that takes more (a scanner's offline batch). */
+    public static ObjectNode read(HttpRequest request, int maxBytes) {
         String contentType = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
         String mediaType = contentType.split(";", 2)[0].trim();
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
             throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported media type",
                     "Send the body as application/json.").at(request.path()));
         }
-        if (request.bodyBytes() > MAX_BYTES) {
+        if (request.bodyBytes() > maxBytes) {
             throw new ProblemException(Problem.of(413, "payload-too-large", "Request body too large",
-                    "The body is " + request.bodyBytes() + " bytes; the limit is " + MAX_BYTES + " bytes.")
+                    "The body is " + request.bodyBytes() + " bytes; the limit is " + maxBytes + " bytes.")
                     .at(request.path()));
         }
         JsonNode node;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 class StaffAccessTest {
     private static final Fair OUJDA = new Fair("foire-oujda", new LocalizedText("Foire", null, null), "Oujda", "Parc",
             LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 3), Fair.MOROCCO, List.of("amina@example.org"), Language.FR,
-            List.of("Karim@Example.org", "both@example.org"), List.of("salma@example.org", "both@example.org"));
+            List.of("Karim@Example.org", "both@example.org"), List.of("salma@example.org", "both@example.org"), 0);
     private static final Fair AGADIR = new Fair("foire-agadir", new LocalizedText("Foire", null, null), "Agadir",
             "Parc", LocalDate.of(2027, 6, 1), LocalDate.of(2027, 6, 3), Fair.MOROCCO, List.of("omar@example.org"),
-            Language.FR, List.of("nadia@example.org"), List.of("hassan@example.org"));
+            Language.FR, List.of("nadia@example.org"), List.of("hassan@example.org"), 0);
 
     private static Staff staff(String email, String... groups) {
         return new Staff("s", Optional.ofNullable(email), Set.of(groups));

@@ -40,7 +40,8 @@ public final class DemoFair {
                 json.path("venue").asText(), LocalDate.parse(json.path("startDate").asText()),
                 LocalDate.parse(json.path("endDate").asText()), ZoneId.of(json.path("timeZone").asText()),
                 organisers, Language.fromCode(json.path("defaultLanguage").asText("fr")),
-                strings(json.path("stewardEmails")), strings(json.path("supervisorEmails")));
+                strings(json.path("stewardEmails")), strings(json.path("supervisorEmails")),
+                json.path("hallCapacity").asInt(0));
         new FairRepository(dynamoDb, fairsTable).save(fair);
         WorkshopRepository workshops = new WorkshopRepository(dynamoDb, fairsTable);
         for (JsonNode w : json.path("workshops")) {

@@ -52,6 +52,11 @@ public final class ApiEvents {
         return withCaller(event, "admin", "admin@example.org", "[admins]");
     }
 
+    /** The event as sent by a member of {@code group} (stewards, supervisors) with the verified {@code email}. */
+    public static APIGatewayV2HTTPEvent asStaff(APIGatewayV2HTTPEvent event, String email, String group) {
+        return withCaller(event, group + "-" + email, email, "[" + group + "]");
+    }
+
     /** The token's other claims (issuer, audience, expiry) stay as in the sample. */
     private static APIGatewayV2HTTPEvent withCaller(APIGatewayV2HTTPEvent event, String sub, String email, String groups) {
         var jwt = event.getRequestContext().getAuthorizer().getJwt();
