@@ -3,6 +3,7 @@ package ma.salonsess.shared.attendance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.text.LocalizedTextJson;
+import ma.salonsess.shared.time.Rfc3339;
 
 /** The attendance figures as the organisers' route shows them. */
 public final class AttendanceView {
@@ -24,7 +25,7 @@ public final class AttendanceView {
             ObjectNode item = workshops.addObject();
             item.put("workshopId", w.workshop().workshopId());
             item.set("title", LocalizedTextJson.of(w.workshop().title()));
-            item.put("startsAt", w.workshop().startsAt().toString());
+            item.put("startsAt", Rfc3339.format(w.workshop().startsAt()));
             item.put("capacity", w.workshop().capacity());
             item.put("seatsTaken", w.seatsTaken());
             item.put("attended", w.attended());

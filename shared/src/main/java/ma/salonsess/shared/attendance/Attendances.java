@@ -37,7 +37,8 @@ public final class Attendances {
                     .collect(Collectors.toSet());
             doors.add(new Attendance.Door(w, checkins.seats(fair.fairId(), workshopId), confirmed));
         }
-        return Attendance.count(fair.fairId(), fair.timeZone(), fair.hallCapacity(), checkins.entries(fair.fairId()),
+        Integer hall = fair.hallCapacity() > 0 ? fair.hallCapacity() : null; // 0: the organisers have not said
+        return Attendance.count(fair.fairId(), fair.timeZone(), hall, checkins.entries(fair.fairId()),
                 checkins.counts(fair.fairId()), doors, now);
     }
 }
