@@ -156,6 +156,8 @@ public final class CheckinHandler implements RequestHandler<APIGatewayV2HTTPEven
                 yield switch (outcome) {
                     case Checkins.Answered answered -> HttpResponse.json(200, view(answered.scan()));
                     case Checkins.Erased erased -> HttpResponse.json(200, erased(valid.request()));
+                    case Checkins.Busy busy -> refusal(outcome, valid.request().scanId(), request.path()).toResponse()
+                            .withHeader("retry-after", "1");
                     default -> refusal(outcome, valid.request().scanId(), request.path()).toResponse();
                 };
             }
@@ -375,6 +377,8 @@ public final class CheckinHandler implements RequestHandler<APIGatewayV2HTTPEven
                             + "signed up.").with("workshopId", n.workshop().workshopId());
             case Checkins.NoWorkshop none -> Problem.of(409, "no-workshop", "No workshop here now",
                     "No workshop is running or about to start at " + none.point() + ".");
+            case Checkins.Busy b -> Problem.of(503, "busy", "Too many at this door at once",
+                    "Nothing was written; send the scan again in a moment.");
             case Checkins.Answered a -> throw new IllegalStateException("Not a refusal");
             case Checkins.Erased e -> throw new IllegalStateException("Not a refusal");
         };

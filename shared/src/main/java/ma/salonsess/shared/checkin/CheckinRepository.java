@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import ma.salonsess.shared.dynamo.Items;
 import ma.salonsess.shared.dynamo.Transactions;
+import ma.salonsess.shared.retry.Backoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -54,6 +55,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class CheckinRepository {
     public static final String BY_FAIR = "byFair";
+    /** Enough for dozens of people scanned at one door in the same second. */
+    static final int SEAT_ATTEMPTS = 30;
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -84,6 +87,13 @@ public final class CheckinRepository {
     }
 
     public record RoomFull() implements SeatClaim {
+    }
+
+    /** Too many at one door in the same moment: nothing was written; try again. */
+    public static final class Busy extends RuntimeException {
+        public Busy() {
+            super("Room count contended", null, false, false);
+        }
     }
 
     /** Everything stored of one registration at one fair. */
@@ -138,38 +148,41 @@ public final class CheckinRepository {
     }
 
     /**
-     * Counts the registrant into the workshop's room if it holds fewer than {@code capacity}: first
-     * the room's count, raised by a conditional write (one item, so a rush at the door is serialised
-     * by DynamoDB itself, with no transaction to conflict), then the seat. If the registrant already
-     * had a seat (a second scan racing the first), the count is given back. A failure between the
-     * two leaves the room counted one too full, never over capacity.
+     * Counts the registrant into the workshop's room if it holds fewer than {@code capacity}: the
+     * room's count, raised only below capacity, and the seat, written only if absent, in one
+     * transaction, so the room never holds more than its seats, no seat is counted twice, and none
+     * is held back by a scan that then fails. A rush at one door makes transactions conflict on the
+     * room's item: they are tried again, up to {@value #SEAT_ATTEMPTS} times, before {@link Busy}.
      */
     public SeatClaim takeSeat(Seat seat, int capacity, Instant expiresAt) {
-        Optional<Seat> existing = seat(seat.fairId(), seat.workshopId(), seat.registrationId());
-        if (existing.isPresent()) {
-            return new AlreadySeated(existing.get());
-        }
-        try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(CheckinItem.roomKey(seat.fairId(), seat.workshopId()))
-                    .updateExpression("SET seated = if_not_exists(seated, :zero) + :one, #capacity = :cap, "
-                            + "expiresAt = :expires")
-                    .conditionExpression("attribute_not_exists(seated) OR seated < :cap")
-                    .expressionAttributeNames(Map.of("#capacity", "capacity"))
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":cap", n(capacity),
-                            ":expires", n(expiresAt.getEpochSecond()))));
-        } catch (ConditionalCheckFailedException full) {
-            return new RoomFull();
-        }
-        try {
-            dynamoDb.putItem(b -> b.tableName(table).item(CheckinItem.seatItem(seat, expiresAt))
-                    .conditionExpression("attribute_not_exists(pk)")
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Seated();
-        } catch (ConditionalCheckFailedException seatedMeanwhile) {
-            dynamoDb.updateItem(b -> b.tableName(table).key(CheckinItem.roomKey(seat.fairId(), seat.workshopId()))
-                    .updateExpression("SET seated = seated - :one")
-                    .expressionAttributeValues(Map.of(":one", n(1))));
-            return new AlreadySeated(CheckinItem.seat(seatedMeanwhile.item()));
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(CheckinItem.roomKey(seat.fairId(), seat.workshopId()))
+                        .updateExpression("SET seated = if_not_exists(seated, :zero) + :one, #capacity = :cap, "
+                                + "expiresAt = :expires")
+                        .conditionExpression("attribute_not_exists(seated) OR seated < :cap")
+                        .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                        .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":cap", n(capacity),
+                                ":expires", n(expiresAt.getEpochSecond())))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(CheckinItem.seatItem(seat, expiresAt))
+                        .conditionExpression("attribute_not_exists(pk)")).build());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(items));
+                return new Seated();
+            } catch (TransactionCanceledException e) {
+                if (Transactions.conditionFailed(e, 1)) {
+                    return new AlreadySeated(seat(seat.fairId(), seat.workshopId(), seat.registrationId())
+                            .orElseThrow());
+                }
+                if (Transactions.conditionFailed(e, 0)) {
+                    return new RoomFull();
+                }
+                if (attempt == SEAT_ATTEMPTS) {
+                    throw new Busy();
+                }
+                Backoff.CONTENTION.pause(attempt);
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public final class Checkins {
     }
 
     /** How a check-in went. */
-    public sealed interface Outcome permits Answered, Unknown, Erased, RoomFull, NotStarted, NoWorkshop {
+    public sealed interface Outcome permits Answered, Unknown, Erased, RoomFull, NotStarted, NoWorkshop, Busy {
     }
 
     /** A stored answer (this scan's, or the same scan's from before). */
@@ -79,6 +79,10 @@ public final class Checkins {
 
     /** A room with no workshop running or about to start, or no such workshop. Nothing written. */
     public record NoWorkshop(String point) implements Outcome {
+    }
+
+    /** Too many at one door in the same moment. Nothing written; the device sends it again. */
+    public record Busy() implements Outcome {
     }
 
     public Checkins(RegistrationRepository registrations, WorkshopRepository workshops, SignupRepository signups,
@@ -184,7 +188,13 @@ public final class Checkins {
             case Door.TakeSeat take -> {
                 Seat seat = new Seat(fair.fairId(), workshop.workshopId(), registrationId, request.scanId(),
                         request.scannedAt(), take.walkIn());
-                yield switch (checkins.takeSeat(seat, workshop.capacity(), expiresAt(fair))) {
+                CheckinRepository.SeatClaim claim;
+                try {
+                    claim = checkins.takeSeat(seat, workshop.capacity(), expiresAt(fair));
+                } catch (CheckinRepository.Busy busy) {
+                    yield new Busy();
+                }
+                yield switch (claim) {
                     case CheckinRepository.RoomFull full -> new RoomFull(workshop);
                     case CheckinRepository.Seated s -> new Answered(new Scan(fair.fairId(), registrationId,
                             request.scanId(), request.point(), workshop.workshopId(), request.deviceId(),

@@ -76,8 +76,9 @@ public final class LocalRun {
         System.out.println("  Admin token (12 h, creates fairs and names their organisers; also in "
                 + root.relativize(adminTokenFile) + "):");
         System.out.println("    " + adminToken);
-        System.out.println("  Gate staff tokens of the demo fair (12 h; steward@example.org scans, supervisor@example.org "
-                + "also searches): " + root.relativize(stewardTokenFile) + ", " + root.relativize(supervisorTokenFile));
+        System.out.println("  Gate staff tokens of the demo fair (12 h; steward@example.org scans, "
+                + "supervisor@example.org also searches): " + root.relativize(stewardTokenFile) + ", "
+                + root.relativize(supervisorTokenFile));
         System.out.println("  Routes:");
         description.get("routes").forEach(r -> System.out.println("    " + r.asText()));
         description.get("streamSubscriptions").forEach(s -> System.out.println("  Stream:       " + s.asText()));
