@@ -44,6 +44,26 @@ export async function call(method, path, { body, token, idempotencyKey } = {}) {
   return { status: response.status, data };
 }
 
+/** A file the API answers with (a certificate's PDF), behind the registrant's token. */
+export async function download(path, token) {
+  const { api } = await apiBase();
+  let response;
+  try {
+    response = await fetch(api + path, {
+      headers: { accept: 'application/pdf', authorization: `Bearer ${token}` },
+      credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store',
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch { problem = null; }
+    throw new ApiError(response.status, problem, response.headers.get('retry-after'));
+  }
+  return response.blob();
+}
+
 /** A fresh key for one submission; the page keeps it while the same body is retried. */
 export function newKey() {
   if (crypto.randomUUID) return crypto.randomUUID();

@@ -1,6 +1,6 @@
 // My registration: my data, my badge (until READY, then its download), the programme to sign up
 // and cancel, my agenda with places in line, and erasing my data after a confirmation step.
-import { call, ApiError } from '../api.js';
+import { call, download, ApiError } from '../api.js';
 import { h, show, link, liveRegion, say } from '../dom.js';
 import { t, local, NAMES } from '../i18n.js';
 import { access, agenda } from '../store.js';
@@ -76,12 +76,35 @@ export async function render({ fairId, registrationId }) {
     const mineNow = agenda.get(fairId);
     const held = programme.filter(w => mineNow[w.workshopId]);
     agendaList.replaceChildren(held.length === 0 ? h('p', {}, t('agendaEmpty'))
-      : h('ul', {}, held.map(w => h('li', {}, h('strong', {}, local(w.title)), ' — ', statusText(mineNow[w.workshopId])))));
+      : h('ul', {}, held.map(w => h('li', {}, h('strong', {}, local(w.title)), ' — ', statusText(mineNow[w.workshopId]),
+        certificate(w, mineNow[w.workshopId])))));
     programmeList.replaceChildren(...programme.map(w => workshopItem(w, fair.timeZone, control(w, mineNow[w.workshopId]))));
   }
 
   async function refreshProgramme() {
     programme = (await call('GET', `/fairs/${fairId}/workshops`)).data.workshops;
+  }
+
+  // After a workshop held with a seat, its certificate of attendance (the API says if the door counted us in).
+  function certificate(w, signup) {
+    if (signup.status !== 'CONFIRMED' || new Date(w.endsAt) > new Date()) return null;
+    const button = h('button', { type: 'button', class: 'secondary certificate' }, t('certificate'));
+    button.setAttribute('aria-label', `${t('certificate')} : ${local(w.title)}`);
+    button.addEventListener('click', guard(button, async () => {
+      try {
+        const pdf = await download(`/fairs/${fairId}/registrations/${registrationId}/certificates/${w.workshopId}`, token);
+        const url = URL.createObjectURL(pdf);
+        const a = h('a', { href: url, download: `certificate-${w.workshopId}.pdf`, hidden: true });
+        document.body.append(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+      } catch (e) {
+        const notAttended = e instanceof ApiError && e.status === 404 && e.problem.type?.endsWith('not-attended');
+        say(announce, notAttended ? t('certificateNone') : (requestFailure(e) || t('serverError')), 'notice warn');
+      }
+    }));
+    return h('span', {}, ' ', button);
   }
 
   function control(w, signup) {

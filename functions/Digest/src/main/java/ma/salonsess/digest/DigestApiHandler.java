@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import ma.salonsess.shared.attendance.AttendanceView;
 import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
@@ -23,11 +24,13 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * Organisers' digest on demand ({@code POST /admin/fairs/{fairId}/digest}) and the registrations
  * export ({@code GET /admin/fairs/{fairId}/registrations.csv}): in the answer while it is small
- * enough for API Gateway, else stored in the bucket (deleted within two hours) behind a 303 to a 15-minute link.
+ * enough for API Gateway, else stored in the bucket (deleted within two hours) behind a 303 to a 15-minute link;
+ * and the attendance figures ({@code GET /admin/fairs/{fairId}/attendance}), the digest's own, live.
  */
 public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String DIGEST = "POST /admin/fairs/{fairId}/digest";
     static final String CSV = "GET /admin/fairs/{fairId}/registrations.csv";
+    static final String ATTENDANCE = "GET /admin/fairs/{fairId}/attendance";
     /** What a Lambda answer through API Gateway can carry (6 MB), with room for the base64 encoding. */
     static final int MAX_INLINE_CSV = 4 * 1024 * 1024;
     private static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
@@ -35,7 +38,8 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Where the file goes, and its short-lived link: built once per container. */
     private final PrivateFiles files;
     private final int maxInlineCsv;
-    private final Router router = new Router(Map.of(DIGEST, this::digest, CSV, this::csv));
+    private final Router router = new Router(Map.of(DIGEST, this::digest, CSV, this::csv,
+            ATTENDANCE, this::attendance));
 
     public DigestApiHandler() {
         this(Env.system());
@@ -47,7 +51,12 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** @param maxInlineCsv above this many bytes the export goes through the bucket (tests make it small) */
     DigestApiHandler(Env env, int maxInlineCsv) {
-        this.sender = new DigestSender(new Wiring(env), DigestSender.ses(env), Clock.systemUTC());
+        this(env, maxInlineCsv, Clock.systemUTC());
+    }
+
+    /** @param clock when the figures are counted (tests set it after a workshop, for its no-shows) */
+    DigestApiHandler(Env env, int maxInlineCsv, Clock clock) {
+        this.sender = new DigestSender(new Wiring(env), DigestSender.ses(env), clock);
         this.files = new PrivateFiles(AwsClients.s3(env), AwsClients.s3Presigner(env), env.require("EXPORT_BUCKET"),
                 LINK_VALIDITY);
         this.maxInlineCsv = maxInlineCsv;
@@ -70,6 +79,11 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         var to = body.putArray("sentTo");
         sent.to().forEach(to::add);
         return HttpResponse.json(200, body);
+    }
+
+    private HttpResponse attendance(HttpRequest request) {
+        var fair = OrganiserAccess.requireFair(request, sender.fairs::find);
+        return HttpResponse.json(200, AttendanceView.of(sender.attendance(fair))).withHeader("cache-control", "no-store");
     }
 
     private HttpResponse csv(HttpRequest request) {

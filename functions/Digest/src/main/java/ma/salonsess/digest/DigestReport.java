@@ -3,6 +3,7 @@ package ma.salonsess.digest;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import ma.salonsess.shared.attendance.Attendance;
 import ma.salonsess.shared.digest.FairFigures;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.registration.Region;
@@ -19,12 +20,17 @@ final class DigestReport {
     private final FairFigures f;
     private final boolean ar;
     private final SurveyResults surveys;
+    private final Attendance attendance;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder html = new StringBuilder();
 
-    /** @param surveys the fair's survey results; shown once invitations have gone out */
-    DigestReport(Fair fair, FairFigures figures, SurveyResults surveys) {
+    /**
+     * @param surveys    the fair's survey results; shown once invitations have gone out
+     * @param attendance what the gates and doors recorded; shown once anyone was scanned or tallied
+     */
+    DigestReport(Fair fair, FairFigures figures, SurveyResults surveys, Attendance attendance) {
         this.fair = fair;
+        this.attendance = attendance;
         this.f = figures;
         this.surveys = surveys;
         this.ar = fair.defaultLanguage() == Language.AR;
@@ -62,6 +68,10 @@ final class DigestReport {
             text.append("  ").append(row).append('\n');
             html.append("<p>").append(escape(row)).append("</p>");
         }
+        if (attendance.entries() > 0 || attendance.occupancy().entries() > 0
+                || attendance.workshops().stream().anyMatch(w -> w.attended() > 0)) {
+            attendanceSection();
+        }
         heading(ar ? "الرسائل" : "Courriels");
         line(ar ? "عناوين مرتدة" : "Adresses en échec (bounce)", f.bounced());
         line(ar ? "شكاوى" : "Plaintes", f.complained());
@@ -75,6 +85,38 @@ final class DigestReport {
         text.append('\n').append(csv).append('\n');
         html.append("<p>").append(escape(csv)).append("</p></body></html>");
         return new String[] {text.toString(), html.toString()};
+    }
+
+    private void attendanceSection() {
+        Attendance a = attendance;
+        heading(ar ? "الحضور" : "Fréquentation");
+        line(ar ? "زوار مسجلون حضروا" : "Inscrits venus (visiteurs uniques)", a.uniqueVisitors());
+        line(ar ? "الدخول المسجل" : "Entrées d'inscrits", a.entries());
+        Map<String, Long> days = new LinkedHashMap<>();
+        a.days().forEach(d -> days.put(d.day().toString(), d.entries()));
+        table(ar ? "الدخول حسب اليوم" : "Entrées par jour", days);
+        Map<String, Long> hours = new LinkedHashMap<>();
+        a.hours().forEach(h -> hours.put(h.day() + " " + (h.hour() < 10 ? "0" : "") + h.hour() + "h " + h.point(),
+                h.entries()));
+        table(ar ? "الدخول حسب الساعة والبوابة" : "Entrées par heure et par porte", hours);
+        Attendance.Occupancy o = a.occupancy();
+        if (o.entries() > 0) {
+            String inside = o.inside() + (o.capacity() == null ? "" : " / " + o.capacity() + " ("
+                    + Math.round(100.0 * o.inside() / o.capacity()) + " %)")
+                    + (o.overCapacity() ? (ar ? " — تجاوز الطاقة الاستيعابية" : " — au-delà de la capacité") : "");
+            value(ar ? "داخل القاعة الآن (عدّ مجهول)" : "Présents dans la salle (comptage anonyme)", inside);
+            line(ar ? "دخول مجهول" : "Entrées comptées", o.entries());
+            line(ar ? "خروج مجهول" : "Sorties comptées", o.exits());
+        }
+        for (Attendance.WorkshopAttendance w : a.workshops()) {
+            String row = w.workshop().title().in(fair.defaultLanguage()) + " : "
+                    + (ar ? "حضروا " : "présents ") + w.attended() + "/" + w.seatsTaken()
+                    + (ar ? " مقعدا محجوزا" : " places prises")
+                    + (w.walkIns() > 0 ? (ar ? "، منهم بدون حجز " : ", dont sans inscription ") + w.walkIns() : "")
+                    + (w.over() ? (ar ? "، غائبون " : ", absents ") + w.noShows() : "");
+            text.append("  ").append(row).append('\n');
+            html.append("<p>").append(escape(row)).append("</p>");
+        }
     }
 
     private void surveySection() {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import ma.salonsess.shared.attendance.Attendance;
+import ma.salonsess.shared.attendance.Attendances;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -24,6 +26,7 @@ final class DigestSender {
     static final int MAX_ATTACHED_CSV = 5 * 1024 * 1024;
     final FairRepository fairs;
     final Digests digests;
+    private final Attendances attendances;
     private final SurveyRepository surveys;
     private final SesV2Client ses;
     private final String sender;
@@ -45,6 +48,7 @@ final class DigestSender {
         this.fairs = wiring.fairs();
         this.digests = new Digests(wiring.registrations(), wiring.workshops());
         this.surveys = wiring.surveys();
+        this.attendances = new Attendances(wiring.checkins(), wiring.workshops(), wiring.signups());
         this.ses = ses;
         this.sender = wiring.env().require("SENDER_EMAIL");
         this.configurationSet = wiring.env().require("SES_CONFIGURATION_SET");
@@ -62,7 +66,7 @@ final class DigestSender {
         boolean attachCsv = csv.length <= MAX_ATTACHED_CSV;
         SurveyResults surveyResults = new SurveyResults();
         surveys.forEachInFair(fair.fairId(), surveyResults::add);
-        DigestReport report = new DigestReport(fair, figures, surveyResults);
+        DigestReport report = new DigestReport(fair, figures, surveyResults, attendance(fair));
         String[] body = report.render(attachCsv);
         List<Attachment> attachments = new ArrayList<>();
         attachments.add(Attachment.builder().fileName("chart.png").contentType("image/png").contentId("chart")
@@ -84,6 +88,11 @@ final class DigestSender {
             throw new SentButNotRecorded(e);
         }
         return new Sent(fair.organiserEmails(), figures.total(), figures.newSinceLastDigest(), attachCsv);
+    }
+
+    /** What the fair's gates and doors recorded, counted now. */
+    Attendance attendance(Fair fair) {
+        return attendances.of(fair, clock.instant());
     }
 
     byte[] csv(String fairId) {

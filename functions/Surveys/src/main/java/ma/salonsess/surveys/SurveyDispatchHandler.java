@@ -38,7 +38,8 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
     /** With a given SES client and clock: tests use one that fails, and a fair that has ended. */
     public SurveyDispatchHandler(Env env, SesV2Client ses, Clock clock) {
         Wiring wiring = new Wiring(env);
-        this.dispatch = new SurveyDispatch(wiring.fairs(), wiring.registrations(), wiring.signups(), wiring.surveys(),
+        this.dispatch = new SurveyDispatch(wiring.fairs(), wiring.registrations(), wiring.signups(),
+                wiring.checkins(), wiring.surveys(),
                 new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), wiring.surveySchedules(),
                 new SurveyMail(wiring.mailer(ses)),
                 new SendPace(Double.parseDouble(env.optional("SURVEY_SEND_RATE").orElse("10"))), clock,

@@ -324,6 +324,13 @@ public final class CheckinRepository {
         return all;
     }
 
+    /** Whether the fair's gates admitted anyone at all: a fair never scanned has no attendance to go by. */
+    public boolean anyEntry(String fairId) {
+        return !dynamoDb.query(b -> b.tableName(table).indexName(BY_FAIR).keyConditionExpression("fairKey = :k")
+                .expressionAttributeValues(Map.of(":k", s(CheckinItem.entriesIndexKey(fairId)))).limit(1))
+                .items().isEmpty();
+    }
+
     /** Everyone counted in a workshop's room (from the index: may lag writes by a second). */
     public List<Seat> seats(String fairId, String workshopId) {
         List<Seat> all = new ArrayList<>();

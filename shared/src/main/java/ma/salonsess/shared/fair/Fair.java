@@ -16,10 +16,12 @@ import ma.salonsess.shared.text.LocalizedText;
  * @param stewardEmails    gate staff who scan badges on the fair day (Cognito group {@code stewards})
  * @param supervisorEmails gate staff who also search, check in by hand and resolve double entries
  * @param hallCapacity     how many people the venue may hold at once (0: not given), for the tally's occupancy
+ * @param surveyAdmittedOnly whether the survey after the fair goes only to registrants admitted at its gates
  */
 public record Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate,
                    LocalDate endDate, ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage,
-                   List<String> stewardEmails, List<String> supervisorEmails, int hallCapacity) {
+                   List<String> stewardEmails, List<String> supervisorEmails, int hallCapacity,
+                   boolean surveyAdmittedOnly) {
 
     public static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
 
@@ -40,6 +42,14 @@ public record Fair(String fairId, LocalizedText name, String city, String venue,
                 ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage) {
         this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, List.of(),
                 List.of(), 0);
+    }
+
+    /** A fair whose survey goes to everyone who agreed to it (the default, as before check-ins). */
+    public Fair(String fairId, LocalizedText name, String city, String venue, LocalDate startDate, LocalDate endDate,
+                ZoneId timeZone, List<String> organiserEmails, Language defaultLanguage, List<String> stewardEmails,
+                List<String> supervisorEmails, int hallCapacity) {
+        this(fairId, name, city, venue, startDate, endDate, timeZone, organiserEmails, defaultLanguage, stewardEmails,
+                supervisorEmails, hallCapacity, false);
     }
 
     /** The moment the fair's last day is over, where it is held. */

@@ -24,7 +24,8 @@ public final class FairForm {
     /** The longest fair, first to last day: a month is far beyond any salon so far. */
     public static final int MAX_DAYS = 31;
     private static final Set<String> FIELDS = Set.of("name", "city", "venue", "startDate", "endDate", "timeZone",
-            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails", "hallCapacity");
+            "organiserEmails", "defaultLanguage", "stewardEmails", "supervisorEmails", "hallCapacity",
+            "surveyAdmittedOnly");
     /** Gate staff per role: a provincial fair's few gates need a few dozen people at most. */
     public static final int MAX_STAFF = 200;
 
@@ -58,6 +59,7 @@ public final class FairForm {
         List<String> stewards = staff(form, body, "stewardEmails");
         List<String> supervisors = staff(form, body, "supervisorEmails");
         Optional<Integer> hall = form.integer(body, "hallCapacity", "hallCapacity", false, 1, 1_000_000);
+        Optional<Boolean> admittedOnly = form.bool(body, "surveyAdmittedOnly", "surveyAdmittedOnly", false);
         start = start.filter(date -> withinYears(form, "startDate", date, today));
         end = end.filter(date -> withinYears(form, "endDate", date, today));
         if (start.isPresent() && end.isPresent() && end.get().isBefore(start.get())) {
@@ -70,7 +72,8 @@ public final class FairForm {
         }
         return new Valid(new Fair(fairId, name.orElseThrow(), city.orElseThrow(), venue.orElseThrow(),
                 start.orElseThrow(), end.orElseThrow(), zone.orElse(Fair.MOROCCO), organisers.orElseThrow(),
-                language.orElse(Language.FR), stewards, supervisors, hall.orElse(0)));
+                language.orElse(Language.FR), stewards, supervisors, hall.orElse(0),
+                admittedOnly.orElse(false)));
     }
 
     /** Optional: a fair has no gate staff until its organisers name them. */

@@ -34,6 +34,7 @@ final class FairItem {
         item.put("stewardEmails", list(fair.stewardEmails()));
         item.put("supervisorEmails", list(fair.supervisorEmails()));
         item.put("hallCapacity", Items.n(fair.hallCapacity()));
+        item.put("surveyAdmittedOnly", AttributeValue.fromBool(fair.surveyAdmittedOnly()));
         return item;
     }
 
@@ -44,6 +45,7 @@ final class FairItem {
                 Items.strings(item, "organiserEmails"),
                 Items.optionalString(item, "defaultLanguage").map(Language::fromCode).orElse(Language.FR),
                 Items.strings(item, "stewardEmails"), Items.strings(item, "supervisorEmails"),
-                item.containsKey("hallCapacity") ? (int) Items.number(item, "hallCapacity") : 0);
+                item.containsKey("hallCapacity") ? (int) Items.number(item, "hallCapacity") : 0,
+                item.containsKey("surveyAdmittedOnly") && Boolean.TRUE.equals(item.get("surveyAdmittedOnly").bool()));
     }
 }

@@ -59,11 +59,12 @@ public final class FairRepository {
         values.put(":stewards", Items.list(fair.stewardEmails()));
         values.put(":supervisors", Items.list(fair.supervisorEmails()));
         values.put(":hall", Items.n(fair.hallCapacity()));
+        values.put(":admittedOnly", AttributeValue.fromBool(fair.surveyAdmittedOnly()));
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("fairId", s(fair.fairId()), "sk", s(FAIR_SORT_KEY)))
                     .updateExpression("SET #name = :name, #city = :city, #venue = :venue, #start = :start, "
                             + "#end = :end, #zone = :zone, #language = :language, stewardEmails = :stewards, "
-                            + "supervisorEmails = :supervisors, hallCapacity = :hall")
+                            + "supervisorEmails = :supervisors, hallCapacity = :hall, surveyAdmittedOnly = :admittedOnly")
                     .conditionExpression("attribute_exists(sk) AND contains(organiserEmails, :me)")
                     // Aliases throughout: NAME and others are DynamoDB reserved words.
                     .expressionAttributeNames(Map.of("#name", "name", "#city", "city", "#venue", "venue",

@@ -28,6 +28,7 @@ public final class FairView {
         if (fair.hallCapacity() > 0) {
             node.put("hallCapacity", fair.hallCapacity());
         }
+        node.put("surveyAdmittedOnly", fair.surveyAdmittedOnly());
         return node;
     }
 }

@@ -114,7 +114,7 @@ public final class FairSetup {
             // The organisers stay as stored, written by admins only.
             fair = new Fair(fair.fairId(), fair.name(), fair.city(), fair.venue(), fair.startDate(), fair.endDate(),
                     fair.timeZone(), current.organiserEmails(), fair.defaultLanguage(), fair.stewardEmails(),
-                    fair.supervisorEmails(), fair.hallCapacity());
+                    fair.supervisorEmails(), fair.hallCapacity(), fair.surveyAdmittedOnly());
             if (!fairs.updateAsOrganiser(fair, OrganiserAccess.organiserEntry(caller, current).orElseThrow())) {
                 return new Forbidden(OrganiserAccess.Verdict.NOT_THIS_FAIRS_ORGANISER);
             }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import ma.salonsess.shared.checkin.CheckinRepository;
+import ma.salonsess.shared.checkin.Seat;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Organisation;
@@ -16,7 +18,8 @@ import ma.salonsess.shared.signup.SignupRepository;
 
 /**
  * Sends a fair's survey emails, page by page: invitations to every registrant who agreed to be
- * surveyed (and whose address still takes mail), then, when the reminder falls due, one reminder
+ * surveyed (and whose address still takes mail; and who came, where the fair says so: {@link SurveyInvitees}),
+ * then, when the reminder falls due, one reminder
  * to those invited who have not answered. Each email is claimed in the surveys table before it
  * goes, so a round run twice or resumed after a failure sends nobody anything twice. Sending is
  * paced under SES's rate; when its invocation runs short of time the round schedules its own
@@ -26,6 +29,7 @@ public final class SurveyDispatch {
     private final FairRepository fairs;
     private final RegistrationRepository registrations;
     private final SignupRepository signups;
+    private final CheckinRepository checkins;
     private final SurveyRepository surveys;
     private final SurveyToken tokens;
     private final SurveySchedules schedules;
@@ -49,11 +53,12 @@ public final class SurveyDispatch {
     }
 
     public SurveyDispatch(FairRepository fairs, RegistrationRepository registrations, SignupRepository signups,
-                          SurveyRepository surveys, SurveyToken tokens, SurveySchedules schedules,
+                          CheckinRepository checkins, SurveyRepository surveys, SurveyToken tokens, SurveySchedules schedules,
                           SurveyPostman postman, SendPace pace, Clock clock, Settings settings) {
         this.fairs = fairs;
         this.registrations = registrations;
         this.signups = signups;
+        this.checkins = checkins;
         this.surveys = surveys;
         this.tokens = tokens;
         this.schedules = schedules;
@@ -75,8 +80,11 @@ public final class SurveyDispatch {
         }
         Counts counts = new Counts();
         Optional<String> cursor = run.after();
+        // Read once a run: whether the gates scanned anyone decides which workshops surveys ask about.
+        boolean checkedIn = run.round() == SurveyRound.INVITATIONS && checkins.anyEntry(fair.fairId());
         do {
-            cursor = run.round() == SurveyRound.INVITATIONS ? invitePage(fair, cursor, counts) : remindPage(fair, cursor, counts);
+            cursor = run.round() == SurveyRound.INVITATIONS ? invitePage(fair, checkedIn, cursor, counts)
+                    : remindPage(fair, cursor, counts);
         } while (cursor.isPresent() && timeLeft.getAsBoolean());
         Status status;
         if (cursor.isPresent()) {
@@ -98,11 +106,24 @@ public final class SurveyDispatch {
         int failed;
     }
 
-    private Optional<String> invitePage(Fair fair, Optional<String> after, Counts counts) {
+    private Optional<String> invitePage(Fair fair, boolean checkedIn, Optional<String> after, Counts counts) {
         RegistrationRepository.Page page = registrations.page(fair.fairId(), after, settings.pageSize());
         for (RegistrationRepository.Listed listed : page.registrations()) {
             Registration r = listed.registration();
-            if (!r.consent().surveys() || listed.health().undeliverableReason() != null) {
+            boolean consented = r.consent().surveys();
+            boolean undeliverable = listed.health().undeliverableReason() != null;
+            boolean asksWorkshops = r.role() != Role.EXHIBITOR;
+            // The check-ins are read only for someone who may be invited, and only where they matter.
+            CheckinRepository.RegistrationCheckins came = consented && !undeliverable
+                    && (fair.surveyAdmittedOnly() || (checkedIn && asksWorkshops))
+                    ? checkins.ofRegistration(fair.fairId(), r.registrationId())
+                    : new CheckinRepository.RegistrationCheckins(List.of(), List.of(), List.of());
+            // Counted at a workshop's door is having come too, even where the gates did not scan.
+            boolean admitted = !came.entries().isEmpty() || !came.seats().isEmpty();
+            // Erased registrations are not in the page; one erased since it was read is caught by the claim.
+            if (SurveyInvitees.decide(fair.surveyAdmittedOnly(),
+                    new SurveyInvitees.Candidate(false, consented, undeliverable, admitted))
+                    != SurveyInvitees.Verdict.INVITE) {
                 counts.notEligible++;
                 continue;
             }
@@ -111,8 +132,9 @@ public final class SurveyDispatch {
             Organisation o = r.organisation();
             Survey survey = new Survey(key, fair.fairId(), r.registrationId(), r.role(), r.language(),
                     o == null ? null : o.region(), o == null ? null : o.sector(),
-                    r.role() == Role.EXHIBITOR ? List.of()
-                            : signups.agenda(fair.fairId(), r.registrationId()).confirmedWorkshopIds().stream().sorted().toList(),
+                    !asksWorkshops ? List.of() : SurveyInvitees.workshopsAsked(checkedIn,
+                            came.seats().stream().map(Seat::workshopId).toList(),
+                            checkedIn ? List.of() : signups.agenda(fair.fairId(), r.registrationId()).confirmedWorkshopIds()),
                     null, null, null, null);
             switch (surveys.claimInvitation(survey, clock.instant(), r.purgeAt(),
                     registrations.whileRegistered(fair.fairId(), r.registrationId()))) {
