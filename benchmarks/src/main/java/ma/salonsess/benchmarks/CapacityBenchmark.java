@@ -109,7 +109,8 @@ public final class CapacityBenchmark {
         RegistrationHandler registration = new RegistrationHandler(env("RegistrationFunction"));
         WorkshopsHandler workshopsHandler = new WorkshopsHandler(env("WorkshopsFunction"));
 
-        report.append("| operation | DynamoDB calls (refused) | RCU | WCU |\n|---|---:|---:|---:|\n");
+        report.append("| operation | DynamoDB calls (refused) | RCU | WCU (Local) | WCU billed |\n")
+                .append("|---|---:|---:|---:|---:|\n");
         // Register (through the handler, with its idempotency key) and read one's own registration.
         CapacityMeter.reset();
         var registered = registration.handleRequest(registerEvent(fairId, 0), LambdaContext.forTest());
@@ -237,8 +238,9 @@ public final class CapacityBenchmark {
 
     private void row(String operation) {
         CapacityMeter.Usage u = CapacityMeter.take();
-        report.append(String.format("| %s | %d%s | %s | %s |%n", operation, u.calls(),
-                u.failed() > 0 ? " (" + u.failed() + ")" : "", units(u.rcu()), units(u.wcu())));
+        report.append(String.format("| %s | %d%s | %s | %s | %s |%n", operation, u.calls(),
+                u.failed() > 0 ? " (" + u.failed() + ")" : "", units(u.rcu()), units(u.wcu()),
+                units(u.wcuBilled())));
     }
 
     private static String units(double value) {

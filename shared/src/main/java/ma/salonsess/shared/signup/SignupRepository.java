@@ -271,13 +271,19 @@ public final class SignupRepository {
         Map<String, AttributeValue> place = SignupItem.placeItem(fairId, workshopId, ticket, null);
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(place)
                 .conditionExpression("attribute_not_exists(sk)")).build());
-        try {
-            Transactions.write(dynamoDb, items);
-        } catch (TransactionCanceledException e) {
-            if (!Transactions.conditionFailed(e, 1) && !Transactions.conditionFailed(e, 0)) {
-                throw e;
+        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+            try {
+                Transactions.write(dynamoDb, items);
+                return;
+            } catch (TransactionCanceledException e) {
+                if (Transactions.conditionFailed(e, 1) || Transactions.conditionFailed(e, 0)) {
+                    return; // the place exists (the join went through after all), or the workshop is gone
+                }
+                Backoff.CONTENTION.pause(attempt);
             }
         }
+        // Still contended: the ticket stays unwritten and the places behind it count it as ahead
+        // of them (one place too many, never a repeat); the join itself was refused.
     }
 
     public void deleteSignup(String fairId, String workshopId, String registrationId) {
