@@ -26,6 +26,7 @@ import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.text.Language;
+import ma.salonsess.shared.signup.SignupRepository;
 import ma.salonsess.shared.workshop.ScheduledWorkshop;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +45,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
     private final RegistrationRepository registrations;
     private final FairRepository fairs;
     private final WorkshopRepository workshops;
+    private final SignupRepository signups;
     private final NotificationLedger ledger;
     private final Mailer mailer;
     private final EmailTemplates templates = new EmailTemplates(EmailKind.templates());
@@ -65,6 +67,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         this.registrations = wiring.registrations();
         this.fairs = wiring.fairs();
         this.workshops = wiring.workshops();
+        this.signups = wiring.signups();
         this.ledger = new NotificationLedger(wiring.dynamoDb(), wiring.table("NOTIFICATIONS_TABLE"), Clock.systemUTC());
         this.mailer = wiring.mailer(ses);
         this.s3 = AwsClients.s3(env);
@@ -133,7 +136,10 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         values.put("from", time(w.startsAt().atZoneSameInstant(zone)));
         values.put("to", time(w.endsAt().atZoneSameInstant(zone)));
         if (kind == EmailKind.WAITLISTED) {
-            values.put("position", Integer.toString(Math.max(1, workshop.get().seats().positionOf(registrationId))));
+            // Its place now (it may have moved up since joining), from the workshop's counters.
+            int place = signups.find(fairId, workshopId, registrationId)
+                    .map(signup -> signups.placeInLine(workshop.get().seats(), signup)).orElse(0);
+            values.put("position", Integer.toString(Math.max(1, place)));
         }
         List<Mailer.File> files = switch (choice.calendar()) {
             case NONE -> List.of();

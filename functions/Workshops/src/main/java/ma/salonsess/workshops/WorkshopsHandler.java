@@ -78,8 +78,9 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
         ObjectNode body = Json.object().put("fairId", fairId);
         var list = body.putArray("workshops");
-        workshops.programme(fairId).forEach(w -> list.add(WorkshopView.of(w)));
-        return HttpResponse.json(200, body);
+        workshops.publicProgramme(fairId).forEach(w -> list.add(WorkshopView.of(w)));
+        // Seats left may be a few seconds old: the sign-up itself always decides on fresh counts.
+        return HttpResponse.json(200, body).withHeader("cache-control", "public, max-age=5");
     }
 
     private HttpResponse signUp(HttpRequest request) {

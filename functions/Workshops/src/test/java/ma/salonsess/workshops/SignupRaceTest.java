@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,10 +147,14 @@ class SignupRaceTest {
             List<Signup> all = signups.signups(fairId, workshopId);
             Set<String> waiting = ids(all, Signup.Status.WAITLISTED);
             Set<String> confirmed = ids(all, Signup.Status.CONFIRMED);
-            assertEquals(waiting, seats.waitlist().keySet(),
+            // The line is its places (items of their own), by ticket.
+            Map<String, Long> line = new HashMap<>();
+            signups.waitlist(fairId, workshopId).forEach(e -> line.put(e.registrationId(), e.ticket()));
+            assertEquals(waiting, line.keySet(),
                     workshopId + ": each WAITLISTED signup has a ticket in the line, and each ticket a signup");
-            assertEquals(seats.waitlist().size(), new HashSet<>(seats.waitlist().values()).size(),
+            assertEquals(line.size(), new HashSet<>(line.values()).size(),
                     workshopId + ": no two people hold the same ticket");
+            assertEquals(line.size(), seats.waitlistLength(), workshopId + ": the count of people waiting is right");
             assertEquals(confirmed.size(), seats.seatsTaken(), workshopId + ": seats taken = CONFIRMED signups");
             assertTrue(seats.seatsTaken() <= CAPACITY.get(workshopId), workshopId + ": overbooked " + seats);
             assertTrue(waiting.isEmpty() || seats.full(), workshopId + ": someone waits while a seat is free " + seats);

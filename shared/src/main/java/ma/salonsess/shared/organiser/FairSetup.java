@@ -153,7 +153,7 @@ public final class FairSetup {
             return fairs.find(fairId).isEmpty() ? new FairNotFound() : new WorkshopNotFound();
         }
         List<Signup> all = signups.signups(fairId, workshopId);
-        var waiting = workshop.get().seats().waiting();
+        var waiting = signups.waitlist(fairId, workshopId);
         List<String> ids = new ArrayList<>(all.stream().filter(Signup::active).map(Signup::registrationId).toList());
         waiting.forEach(w -> ids.add(w.registrationId()));
         Map<String, Registration> people = registrations.findAll(fairId, ids);

@@ -42,7 +42,7 @@ public sealed interface Seating {
             return new Overlap(overlap.get());
         }
         if (!seats.full()) {
-            return seats.waitlist().isEmpty() || lineServed ? new TakeSeat() : new ServeLineFirst();
+            return seats.waitlistLength() == 0 || lineServed ? new TakeSeat() : new ServeLineFirst();
         }
         return seats.waitlistLength() >= SignupRepository.MAX_WAITLIST ? new LineFull() : new JoinLine();
     }

@@ -3,7 +3,9 @@ package ma.salonsess.shared.signup;
 import static ma.salonsess.shared.dynamo.Items.n;
 import static ma.salonsess.shared.dynamo.Items.s;
 import static ma.salonsess.shared.signup.SignupItem.agendaKey;
+import static ma.salonsess.shared.signup.SignupItem.lineKey;
 import static ma.salonsess.shared.signup.SignupItem.signupKey;
+import static ma.salonsess.shared.signup.SignupItem.ticketKey;
 import static ma.salonsess.shared.signup.SignupItem.workshopKey;
 
 import java.time.Instant;
@@ -24,32 +26,40 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Signups, and the writes that change them together with the workshop's seats and waiting list
- * (on the workshop's item, in the fairs table) and the registrant's agenda.
+ * Signups, and the writes that change them together with the workshop's seat and waiting-list
+ * counters (on the workshop's item, in the fairs table), the places in line and the registrant's
+ * agenda.
  *
  * <p>Items of the signups table: a signup {@code pk = WS#<fair>#<workshop>, sk = S#<registration>}
- * (its status, for readers and the table's stream); an agenda {@code pk = AG#<fair>#<registration>,
- * sk = AGENDA}. The waiting list itself is the workshop item's {@code waitlist} map (registration
- * to ticket). A WAITLISTED signup and its ticket are written, and removed, in the same transaction:
- * one never exists without the other, so nobody can be stranded outside the line they think they
- * are in. Joining the line needs no read of the count first (the ticket is computed by the update
- * itself), so under a rush nobody's write is refused for having read a stale count. Every write
- * that seats someone or puts them in line also checks that their registration still exists, so a
+ * (its status and, while WAITLISTED, its ticket; for readers and the table's stream); an agenda
+ * {@code pk = AG#<fair>#<registration>, sk = AGENDA}; a place in line
+ * {@code pk = LINE#<fair>#<workshop>, sk = T#<ticket, zero-padded>} (who holds it, until they
+ * leave the line; then only {@code left}, nothing personal). Every write is a few items of a few
+ * hundred bytes, whatever the line's length: the workshop's item holds counters only
+ * ({@link Seats}), so a rush on one workshop writes small items and no request reads the line.
+ *
+ * <p>Joining takes two steps: a ticket from the workshop's counter (one atomic update, which
+ * never fails for having read a stale count, so a rush queues instead of retrying), then, in one
+ * transaction, the place, the WAITLISTED signup and the count of people waiting, on condition
+ * that the workshop is still full. A WAITLISTED signup and its place are written, and given up,
+ * in the same transaction: one never exists without the other. A ticket whose join is refused is
+ * given back (its place written as left), so the places behind it close up. Every write that
+ * seats someone or puts them in line also checks that their registration still exists, so a
  * registration erased meanwhile is never seated.
  */
 public final class SignupRepository {
     public static final String TYPE_SIGNUP = "SIGNUP";
     private static final int CONFLICT_RETRIES = 20;
-    /**
-     * The waiting list lives on the workshop's item, and an item holds at most 400 KB: at about
-     * 50 bytes a place, 2,000 places stay far below it. Nobody at these fairs waits behind 2,000 others.
-     */
+    /** Nobody at these fairs waits behind 2,000 others; past that, the answer is "the list is full". */
     public static final int MAX_WAITLIST = 2000;
+    /** Counts one more ticket of block {@code #b} as left: part of an update's SET. */
+    private static final String LEFT_ONE = "#left.#b = if_not_exists(#left.#b, :zero) + :one";
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final WorkshopRepository workshops;
@@ -58,15 +68,26 @@ public final class SignupRepository {
     /** Another request changed what this write was decided from; decide again. */
     public static final class Contention extends RuntimeException {
         private final transient Seats currentSeats;
+        private final boolean conflictOnly;
 
         Contention(Seats currentSeats) {
+            this(currentSeats, false);
+        }
+
+        Contention(Seats currentSeats, boolean conflictOnly) {
             super("Concurrent change", null, false, false);
             this.currentSeats = currentSeats;
+            this.conflictOnly = conflictOnly;
         }
 
         /** When only the workshop had changed: its seats now, from the refused write itself. */
         public Optional<Seats> currentSeats() {
             return Optional.ofNullable(currentSeats);
+        }
+
+        /** No condition failed: other transactions kept touching the same items; the same write may pass. */
+        boolean conflictOnly() {
+            return conflictOnly;
         }
     }
 
@@ -114,54 +135,155 @@ public final class SignupRepository {
         return all;
     }
 
+    /**
+     * The people waiting, in order, read lazily from the head of the line: blocks whose tickets
+     * have all left are skipped, so the read does not grow with the people seated before.
+     */
+    public Iterable<WaitlistEntry> line(String fairId, String workshopId, Seats seats) {
+        String from = ticketKey(Seats.firstTicketOf(seats.firstOpenBlock()));
+        return () -> dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true).limit(Seats.BLOCK)
+                        .keyConditionExpression("pk = :pk AND sk >= :from")
+                        .expressionAttributeValues(Map.of(":pk", s(lineKey(fairId, workshopId)), ":from", s(from))))
+                .items().stream()
+                .filter(item -> item.containsKey("registrationId"))
+                .map(item -> new WaitlistEntry(item.get("registrationId").s(), Long.parseLong(item.get("ticket").n())))
+                .iterator();
+    }
+
+    /** The whole waiting list, in order (for organisers: it reads every place). */
+    public List<WaitlistEntry> waitlist(String fairId, String workshopId) {
+        List<WaitlistEntry> all = new ArrayList<>();
+        workshops.find(fairId, workshopId).ifPresent(w -> line(fairId, workshopId, w.seats()).forEach(all::add));
+        return all;
+    }
+
+    /**
+     * The place in line (1 for the first) of a WAITLISTED signup, from the workshop's counters and
+     * the places of its own block before it (at most {@link Seats#BLOCK} small items); 0 when it
+     * is no longer in line (seated or cancelled since it was read).
+     */
+    public int placeInLine(Seats seats, Signup signup) {
+        if (signup.status() != Signup.Status.WAITLISTED || signup.ticket() == 0) {
+            return 0;
+        }
+        long ticket = signup.ticket();
+        String from = ticketKey(Seats.firstTicketOf(Seats.blockOf(ticket)));
+        int leftBefore = 0;
+        boolean stillThere = false;
+        for (var item : dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(lineKey(signup.fairId(), signup.workshopId())),
+                                ":from", s(from), ":to", s(ticketKey(ticket)))))
+                .items()) {
+            long t = Long.parseLong(item.get("ticket").n());
+            if (t < ticket && item.containsKey("left")) {
+                leftBefore++;
+            } else if (t == ticket) {
+                stillThere = item.containsKey("registrationId")
+                        && item.get("registrationId").s().equals(signup.registrationId());
+            }
+        }
+        return stillThere ? seats.placeOf(ticket, leftBefore) : 0;
+    }
+
+    /** The place in line of a registrant at a workshop now; 0 when not waiting. */
+    public int placeInLine(String fairId, String workshopId, String registrationId) {
+        Optional<Signup> signup = find(fairId, workshopId, registrationId);
+        if (signup.isEmpty() || signup.get().status() != Signup.Status.WAITLISTED) {
+            return 0;
+        }
+        return workshops.find(fairId, workshopId).map(w -> placeInLine(w.seats(), signup.get())).orElse(0);
+    }
+
     /** Takes a free seat: the seat count, the signup and the agenda change together. */
     public Signup confirm(String fairId, String workshopId, String registrationId, Agenda agenda, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken + :one",
-                "#seatsTaken < #capacity AND attribute_not_exists(#waitlist.#r)",
-                Map.of("#r", registrationId), Map.of(":one", n(1))));
-        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, now));
+                "#seatsTaken < #capacity", Map.of(), Map.of(":one", n(1))));
+        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, now, 0));
         items.add(agendaChange(fairId, registrationId, agenda, "ADD confirmed :w", workshopId));
         write(items, Map.of(items.size(), registrationId), fairId);
         return new Signup(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, now, now);
     }
 
     /**
-     * Joins the waiting list of a full workshop: the next ticket on the workshop's item and the
-     * WAITLISTED signup, in one transaction. Throws {@link Contention} with the current seats when
-     * the workshop was not full after all, the registrant already waits, or the list is at
-     * {@link #MAX_WAITLIST}; {@link Contention} without seats when they hold an active signup.
+     * Joins the waiting list of a full workshop: a ticket from the workshop's counter, then the
+     * place, the WAITLISTED signup and the count of people waiting in one transaction. Throws
+     * {@link Contention} with the current seats when the workshop was not full after all or the
+     * list is at {@link #MAX_WAITLIST}; {@link Contention} without seats when they hold an active
+     * signup. A refused ticket is given back.
      */
     public Signup joinWaitlist(String fairId, String workshopId, String registrationId, Instant now) {
+        long ticket = claimTicket(fairId, workshopId);
         List<TransactWriteItem> items = new ArrayList<>();
-        // Operands are read before the update: the ticket is the old count plus one.
-        items.add(workshopUpdate(fairId, workshopId, "SET #waitlist.#r = #issued + :one, #issued = #issued + :one",
-                "#seatsTaken >= #capacity AND attribute_not_exists(#waitlist.#r) AND size(#waitlist) < :max",
-                Map.of("#r", registrationId, "#issued", "ticketsIssued"), Map.of(":one", n(1), ":max", n(MAX_WAITLIST))));
-        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now));
-        write(items, Map.of(items.size(), registrationId), fairId);
-        return new Signup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now, now);
-    }
-
-    /**
-     * Removes a ticket that has no WAITLISTED signup beside it. Only data written before signup
-     * and ticket were written together can hold one; it is nobody's place in line.
-     */
-    public void withdrawPlace(String fairId, String workshopId, String registrationId, long ticket) {
+        items.add(workshopUpdate(fairId, workshopId, "SET #waiting = #waiting + :one",
+                "#seatsTaken >= #capacity AND #waiting < :max", Map.of(), Map.of(":one", n(1), ":max", n(MAX_WAITLIST))));
+        Map<String, AttributeValue> place = SignupItem.placeItem(fairId, workshopId, ticket, registrationId);
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(place)
+                .conditionExpression("attribute_not_exists(sk)")).build());
+        items.add(putSignup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now, ticket));
         for (int attempt = 0; ; attempt++) {
             try {
-                dynamoDb.updateItem(b -> b.tableName(workshops.table()).key(WorkshopRepository.key(fairId, workshopId))
-                        .updateExpression("REMOVE #waitlist.#r")
-                        .conditionExpression("#waitlist.#r = :ticket")
-                        .expressionAttributeNames(Map.of("#waitlist", "waitlist", "#r", registrationId))
-                        .expressionAttributeValues(Map.of(":ticket", n(ticket))));
-                return;
+                write(items, Map.of(items.size(), registrationId), fairId);
+                return new Signup(fairId, workshopId, registrationId, Signup.Status.WAITLISTED, now, now, ticket);
+            } catch (Contention e) {
+                if (!e.conflictOnly() || attempt >= CONFLICT_RETRIES) {
+                    giveBack(fairId, workshopId, ticket);
+                    throw e;
+                }
+                // Only other transactions in the way: the same ticket keeps its turn.
+                Backoff.CONTENTION.pause(attempt);
+            } catch (RuntimeException e) {
+                giveBack(fairId, workshopId, ticket);
+                throw e;
+            }
+        }
+    }
+
+    /** The next ticket of the workshop's line: an atomic count, never refused for a stale read. */
+    private long claimTicket(String fairId, String workshopId) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                var updated = dynamoDb.updateItem(b -> b.tableName(workshops.table())
+                        .key(WorkshopRepository.key(fairId, workshopId))
+                        .updateExpression("SET #issued = #issued + :one")
+                        .conditionExpression("attribute_exists(#issued)")
+                        .expressionAttributeNames(Map.of("#issued", "ticketsIssued"))
+                        .expressionAttributeValues(Map.of(":one", n(1)))
+                        .returnValues(ReturnValue.UPDATED_NEW));
+                return Long.parseLong(updated.attributes().get("ticketsIssued").n());
             } catch (ConditionalCheckFailedException gone) {
-                return; // promoted or withdrawn meanwhile
+                throw new Contention(null); // the workshop itself is gone: read it again
             } catch (DynamoDbException e) {
                 retryConflict(e, attempt);
             }
         }
+    }
+
+    /**
+     * A ticket whose join was refused: its place is written as left, so the places behind it
+     * close up. Nothing happens if the place exists (the join went through after all).
+     */
+    private void giveBack(String fairId, String workshopId, long ticket) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(workshopUpdate(fairId, workshopId, "SET " + LEFT_ONE, "attribute_exists(#seatsTaken)",
+                Map.of("#b", Long.toString(Seats.blockOf(ticket))), Map.of(":one", n(1), ":zero", n(0))));
+        Map<String, AttributeValue> place = SignupItem.placeItem(fairId, workshopId, ticket, null);
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(place)
+                .conditionExpression("attribute_not_exists(sk)")).build());
+        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+            try {
+                Transactions.write(dynamoDb, items);
+                return;
+            } catch (TransactionCanceledException e) {
+                if (Transactions.conditionFailed(e, 1) || Transactions.conditionFailed(e, 0)) {
+                    return; // the place exists (the join went through after all), or the workshop is gone
+                }
+                Backoff.CONTENTION.pause(attempt);
+            }
+        }
+        // Still contended: the ticket stays unwritten and the places behind it count it as ahead
+        // of them (one place too many, never a repeat); the join itself was refused.
     }
 
     public void deleteSignup(String fairId, String workshopId, String registrationId) {
@@ -179,20 +301,23 @@ public final class SignupRepository {
     /**
      * Cancels a confirmed signup; the seat goes to {@code promotion} in the same transaction, or
      * becomes free when nobody waiting can take it. A free seat is given up only if nobody joined
-     * the line since {@code seen} was read ({@code ticketsIssued} unchanged), else the seat would
-     * stay free while someone waits.
+     * or took a ticket since {@code seen} was read ({@code waiting} and {@code ticketsIssued}
+     * unchanged), else the seat would stay free while someone waits.
      */
     public void cancelConfirmed(String fairId, String workshopId, String registrationId, Agenda agenda,
                                 Optional<Promotion> promotion, Seats seen, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         if (promotion.isPresent()) {
             WaitlistEntry next = promotion.get().entry();
-            items.add(workshopUpdate(fairId, workshopId, "REMOVE #waitlist.#r", "#waitlist.#r = :ticket",
-                    Map.of("#r", next.registrationId()), Map.of(":ticket", n(next.ticket()))));
+            items.add(workshopUpdate(fairId, workshopId, "SET #waiting = #waiting - :one, " + LEFT_ONE,
+                    "#waiting > :zero", Map.of("#b", Long.toString(Seats.blockOf(next.ticket()))),
+                    Map.of(":one", n(1), ":zero", n(0))));
+            items.add(leavePlace(fairId, workshopId, next));
         } else {
             items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken - :one",
-                    "#seatsTaken > :zero AND #issued = :issued", Map.of("#issued", "ticketsIssued"),
-                    Map.of(":one", n(1), ":zero", n(0), ":issued", n(seen.ticketsIssued()))));
+                    "#seatsTaken > :zero AND #issued = :issued AND #waiting = :waiting", Map.of(),
+                    Map.of(":one", n(1), ":zero", n(0), ":issued", n(seen.ticketsIssued()),
+                            ":waiting", n(seen.waitlistLength()))));
         }
         items.add(statusChange(fairId, workshopId, registrationId, Signup.Status.CONFIRMED, Signup.Status.CANCELLED,
                 now));
@@ -207,18 +332,20 @@ public final class SignupRepository {
     public void promoteIntoFreeSeat(String fairId, String workshopId, Promotion promotion, Instant now) {
         WaitlistEntry next = promotion.entry();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(workshopUpdate(fairId, workshopId, "SET #seatsTaken = #seatsTaken + :one REMOVE #waitlist.#r",
-                "#seatsTaken < #capacity AND #waitlist.#r = :ticket", Map.of("#r", next.registrationId()),
-                Map.of(":one", n(1), ":ticket", n(next.ticket()))));
+        items.add(workshopUpdate(fairId, workshopId,
+                "SET #seatsTaken = #seatsTaken + :one, #waiting = #waiting - :one, " + LEFT_ONE,
+                "#seatsTaken < #capacity AND #waiting > :zero", Map.of("#b", Long.toString(Seats.blockOf(next.ticket()))),
+                Map.of(":one", n(1), ":zero", n(0))));
+        items.add(leavePlace(fairId, workshopId, next));
         int check = addPromotion(items, fairId, workshopId, promotion, now);
         write(items, Map.of(check, next.registrationId()), fairId);
     }
 
     /**
-     * Leaves the waiting list; the others keep their order. The ticket and the signup go together,
+     * Leaves the waiting list; the others keep their order. The place and the signup go together,
      * and only the very record that was read ({@code seen}, by its {@code updatedAt}) is cancelled,
-     * never a newer one. A WAITLISTED signup found without a ticket (data older than writing the
-     * two together) is simply cancelled: there is no place in line to give up.
+     * never a newer one. A WAITLISTED signup without a ticket (data older than places of their
+     * own) is simply cancelled: there is no place in line to give up.
      */
     public void cancelWaitlisted(Signup seen, Instant now) {
         String fairId = seen.fairId();
@@ -233,34 +360,33 @@ public final class SignupRepository {
                 .conditionExpression("#status = :from AND updatedAt = :seen")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(values)).build();
-        List<TransactWriteItem> items = List.of(
-                workshopUpdate(fairId, workshopId, "REMOVE #waitlist.#r", "attribute_exists(#waitlist.#r)",
-                        Map.of("#r", registrationId), Map.of()),
-                cancel);
-        try {
-            write(items, Map.of(), fairId);
-        } catch (Contention e) {
-            if (e.currentSeats().isEmpty() || e.currentSeats().get().waitlist().containsKey(registrationId)) {
-                throw e;
-            }
-            try {
-                dynamoDb.updateItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId))
-                        .updateExpression("SET #status = :to, updatedAt = :now REMOVE ticket")
-                        .conditionExpression("#status = :from AND updatedAt = :seen")
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(values));
-            } catch (ConditionalCheckFailedException changed) {
-                throw new Contention(null); // promoted or cancelled meanwhile: read it again
-            }
+        List<TransactWriteItem> items = new ArrayList<>();
+        if (seen.ticket() > 0) {
+            items.add(workshopUpdate(fairId, workshopId, "SET #waiting = #waiting - :one, " + LEFT_ONE,
+                    "#waiting > :zero", Map.of("#b", Long.toString(Seats.blockOf(seen.ticket()))),
+                    Map.of(":one", n(1), ":zero", n(0))));
+            items.add(leavePlace(fairId, workshopId, new WaitlistEntry(registrationId, seen.ticket())));
         }
+        items.add(cancel);
+        write(items, Map.of(), fairId);
+    }
+
+    /** The place is given up: who held it is forgotten, {@code left} tells the places behind. */
+    private TransactWriteItem leavePlace(String fairId, String workshopId, WaitlistEntry entry) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(SignupItem.placeKey(fairId, workshopId, entry.ticket()))
+                .updateExpression("SET #left = :yes REMOVE registrationId")
+                .conditionExpression("registrationId = :r")
+                .expressionAttributeNames(Map.of("#left", "left"))
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true),
+                        ":r", s(entry.registrationId())))).build();
     }
 
     /** Adds the promoted person's signup, agenda and registration check; returns the check's index. */
     private int addPromotion(List<TransactWriteItem> items, String fairId, String workshopId, Promotion promotion,
                              Instant now) {
         String registrationId = promotion.entry().registrationId();
-        // An update, not a put: the signup keeps when it was made. Its record may not be written
-        // yet (the reservation is what counts), hence "not exists" is accepted.
+        // An update, not a put: the signup keeps when it was made.
         items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                 .key(signupKey(fairId, workshopId, registrationId))
                 .updateExpression("SET #status = :confirmed, updatedAt = :now, createdAt = if_not_exists(createdAt, :now), "
@@ -281,10 +407,13 @@ public final class SignupRepository {
                                              Map<String, String> moreNames, Map<String, AttributeValue> values) {
         Map<String, String> names = new HashMap<>(moreNames);
         // Only the names the expressions use may be given; several are reserved words (capacity).
-        for (String name : List.of("seatsTaken", "capacity", "waitlist")) {
+        for (String name : List.of("seatsTaken", "capacity", "waiting", "left")) {
             if (update.contains("#" + name) || condition.contains("#" + name)) {
                 names.put("#" + name, name);
             }
+        }
+        if (update.contains("#issued") || condition.contains("#issued")) {
+            names.put("#issued", "ticketsIssued");
         }
         // DynamoDB refuses an empty map of values: give none when the expressions use none.
         return TransactWriteItem.builder().update(u -> u.tableName(workshops.table())
@@ -296,8 +425,8 @@ public final class SignupRepository {
     }
 
     private TransactWriteItem putSignup(String fairId, String workshopId, String registrationId, Signup.Status status,
-                                        Instant now) {
-        Map<String, AttributeValue> item = SignupItem.signupItem(fairId, workshopId, registrationId, status, now);
+                                        Instant now, long ticket) {
+        Map<String, AttributeValue> item = SignupItem.signupItem(fairId, workshopId, registrationId, status, now, ticket);
         // A cancelled signup may be replaced; an active one never (no second seat).
         return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(sk) OR #status = :cancelled")
@@ -338,8 +467,9 @@ public final class SignupRepository {
     }
 
     /**
-     * Writes a transaction whose first item is the workshop's, with a check that each registration
-     * in {@code checks} (index of its check item, or where it is to be appended) still exists.
+     * Writes a transaction whose first item is the workshop's (when it has one), with a check
+     * that each registration in {@code checks} (index of its check item, or where it is to be
+     * appended) still exists.
      */
     private void write(List<TransactWriteItem> items, Map<Integer, String> checks, String fairId) {
         List<TransactWriteItem> all = new ArrayList<>(items);
@@ -356,12 +486,18 @@ public final class SignupRepository {
                     throw new RegistrationGone(check.getValue());
                 }
             }
-            boolean onlyWorkshop = Transactions.conditionFailed(e, 0);
+            boolean anyCondition = false;
+            for (int i = 0; i < all.size(); i++) {
+                anyCondition |= Transactions.conditionFailed(e, i);
+            }
+            boolean onlyWorkshop = Transactions.conditionFailed(e, 0) && all.getFirst().update() != null
+                    && workshops.table().equals(all.getFirst().update().tableName());
             for (int i = 1; i < all.size(); i++) {
                 onlyWorkshop &= !Transactions.conditionFailed(e, i);
             }
             var current = onlyWorkshop ? e.cancellationReasons().getFirst().item() : null;
-            throw new Contention(current == null || current.isEmpty() ? null : WorkshopRepository.seatsOf(current));
+            throw new Contention(current == null || current.isEmpty() ? null : WorkshopRepository.seatsOf(current),
+                    !anyCondition);
         }
     }
 

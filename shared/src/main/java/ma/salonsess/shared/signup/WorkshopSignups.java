@@ -3,7 +3,9 @@ package ma.salonsess.shared.signup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.RegistrationRepository;
@@ -84,8 +86,6 @@ public final class WorkshopSignups {
         int contended = 0;
         boolean lineServed = false;
         while (System.nanoTime() < deadline) {
-            // The signup is read before the seats: a ticket seen missing afterwards is then really
-            // gone, never one about to be written with a signup read too early.
             Optional<Signup> existing = signups.find(fairId, workshopId, registrationId);
             Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
             if (target.isEmpty()) {
@@ -94,26 +94,24 @@ public final class WorkshopSignups {
             Seats seats = target.get().seats();
             if (existing.isPresent() && existing.get().active()) {
                 Signup signup = existing.get();
-                if (signup.status() == Signup.Status.WAITLISTED && !seats.waitlist().containsKey(registrationId)) {
-                    // Promoted or cancelled since it was read, or a signup stranded without its
-                    // ticket by data older than this code: cancelled only if still this very
-                    // record, then the registrant joins the line afresh.
-                    retire(signup);
-                    continue;
+                if (signup.status() == Signup.Status.CONFIRMED) {
+                    return new Signed(signup, 0, true);
                 }
-                return new Signed(signup, seats.positionOf(registrationId), true);
-            }
-            if (seats.waitlist().containsKey(registrationId)) {
-                // A ticket with no active signup beside it; read again, as they may have joined
-                // since. Still none: it is nobody's place in line (data older than this code).
-                if (signups.find(fairId, workshopId, registrationId).filter(Signup::active).isEmpty()) {
-                    signups.withdrawPlace(fairId, workshopId, registrationId, seats.waitlist().get(registrationId));
+                int place = signups.placeInLine(seats, signup);
+                if (place > 0) {
+                    return new Signed(signup, place, true);
+                }
+                // Seated or cancelled since it was read: read again. A WAITLISTED signup without
+                // a ticket (data older than places of their own) is cancelled, if still this very
+                // record, and the registrant joins the line afresh.
+                if (signup.ticket() == 0) {
+                    retire(signup);
                 }
                 continue;
             }
             Agenda agenda = signups.agenda(fairId, registrationId);
-            // Only the workshops the registrant holds a seat in can overlap: those are read, not
-            // the whole programme with every waiting list.
+            // Only the workshops the registrant holds a seat in can overlap: those are read (a few
+            // hundred bytes each), not the whole programme.
             List<Workshop> all = new ArrayList<>();
             all.add(target.get().workshop());
             for (String held : agenda.confirmedWorkshopIds()) {
@@ -150,7 +148,7 @@ public final class WorkshopSignups {
                         }
                     }
                 } catch (SignupRepository.Contention e) {
-                    if (e.currentSeats().isEmpty() || e.currentSeats().get().waitlist().containsKey(registrationId)) {
+                    if (e.currentSeats().isEmpty()) {
                         backOff(contended++);
                         break deciding;
                     }
@@ -169,7 +167,7 @@ public final class WorkshopSignups {
      */
     private Optional<Signed> joinLine(String fairId, String workshopId, String registrationId) {
         Signup waiting = signups.joinWaitlist(fairId, workshopId, registrationId, clock.instant());
-        int position = workshops.find(fairId, workshopId).map(w -> w.seats().positionOf(registrationId)).orElse(0);
+        int position = workshops.find(fairId, workshopId).map(w -> signups.placeInLine(w.seats(), waiting)).orElse(0);
         if (position > 0) {
             return Optional.of(new Signed(waiting, position, false));
         }
@@ -199,9 +197,6 @@ public final class WorkshopSignups {
             if (signup.isPresent() && signup.get().active() && cancel(fairId, workshopId, registrationId) instanceof Busy) {
                 throw new IllegalStateException("Workshop " + workshopId + " too busy to release a seat; retry");
             }
-            if (signup.isEmpty() && w.seats().waitlist().containsKey(registrationId)) {
-                signups.withdrawPlace(fairId, workshopId, registrationId, w.seats().waitlist().get(registrationId));
-            }
             signups.deleteSignup(fairId, workshopId, registrationId);
         }
         signups.deleteAgenda(fairId, registrationId);
@@ -221,14 +216,12 @@ public final class WorkshopSignups {
                     }
                     case WAITLISTED -> signups.cancelWaitlisted(signup.get(), clock.instant());
                     case CONFIRMED -> {
-                        List<ScheduledWorkshop> programme = workshops.programme(fairId);
-                        Optional<ScheduledWorkshop> target = programme.stream()
-                                .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
+                        Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
                         if (target.isEmpty()) {
                             return new NotSignedUp(); // the workshop itself is gone
                         }
                         signups.cancelConfirmed(fairId, workshopId, registrationId,
-                                signups.agenda(fairId, registrationId), nextEligible(programme, target.get()),
+                                signups.agenda(fairId, registrationId), nextEligible(target.get()),
                                 target.get().seats(), clock.instant());
                     }
                 }
@@ -250,13 +243,11 @@ public final class WorkshopSignups {
         boolean promoted = false;
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         for (int attempt = 0; System.nanoTime() < deadline; ) {
-            List<ScheduledWorkshop> programme = workshops.programme(fairId);
-            Optional<ScheduledWorkshop> target = programme.stream()
-                    .filter(w -> w.workshop().workshopId().equals(workshopId)).findFirst();
-            if (target.isEmpty() || target.get().seats().full() || target.get().seats().waitlist().isEmpty()) {
+            Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
+            if (target.isEmpty() || target.get().seats().full() || target.get().seats().waitlistLength() == 0) {
                 return promoted;
             }
-            Optional<SignupRepository.Promotion> next = nextEligible(programme, target.get());
+            Optional<SignupRepository.Promotion> next = nextEligible(target.get());
             if (next.isEmpty()) {
                 return promoted;
             }
@@ -280,9 +271,6 @@ public final class WorkshopSignups {
         Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);
         if (signup.isPresent() && signup.get().status() == Signup.Status.WAITLISTED) {
             retire(signup.get());
-        } else if (signup.isEmpty()) {
-            workshops.find(fairId, workshopId).map(w -> w.seats().waitlist().get(registrationId))
-                    .ifPresent(ticket -> signups.withdrawPlace(fairId, workshopId, registrationId, ticket));
         }
     }
 
@@ -295,17 +283,34 @@ public final class WorkshopSignups {
         }
     }
 
-    private Optional<SignupRepository.Promotion> nextEligible(List<ScheduledWorkshop> programme,
-                                                              ScheduledWorkshop target) {
+    /**
+     * The first person in line who holds no overlapping workshop, read from the head of the line
+     * with the workshops their agendas hold (each read once), never the whole programme.
+     */
+    private Optional<SignupRepository.Promotion> nextEligible(ScheduledWorkshop target) {
         Workshop workshop = target.workshop();
-        List<Workshop> all = programme.stream().map(ScheduledWorkshop::workshop).toList();
-        for (WaitlistEntry entry : target.seats().waiting()) {
+        if (target.seats().waitlistLength() == 0) {
+            return Optional.empty();
+        }
+        Map<String, Optional<Workshop>> known = new HashMap<>();
+        known.put(workshop.workshopId(), Optional.of(workshop));
+        for (WaitlistEntry entry : signups.line(workshop.fairId(), workshop.workshopId(), target.seats())) {
             Agenda agenda = signups.agenda(workshop.fairId(), entry.registrationId());
-            if (Seating.overlapping(all, agenda, workshop).isEmpty()) {
+            if (Seating.overlapping(held(workshop.fairId(), agenda, known), agenda, workshop).isEmpty()) {
                 return Optional.of(new SignupRepository.Promotion(entry, agenda));
             }
         }
         return Optional.empty();
+    }
+
+    /** The workshops an agenda holds, read once each across the calls sharing {@code known}. */
+    private List<Workshop> held(String fairId, Agenda agenda, Map<String, Optional<Workshop>> known) {
+        List<Workshop> held = new ArrayList<>();
+        for (String id : agenda.confirmedWorkshopIds()) {
+            known.computeIfAbsent(id, i -> workshops.find(fairId, i).map(ScheduledWorkshop::workshop))
+                    .ifPresent(held::add);
+        }
+        return held;
     }
 
     private static void backOff(int attempt) {

@@ -28,10 +28,10 @@ final class WorkshopItem {
     }
 
     static Seats seats(Map<String, AttributeValue> item) {
-        Map<String, Long> waitlist = new HashMap<>();
-        Items.map(item, "waitlist")
-                .forEach((registrationId, ticket) -> waitlist.put(registrationId, Long.parseLong(ticket.n())));
+        Map<Long, Integer> left = new HashMap<>();
+        Items.map(item, "left").forEach((block, count) -> left.put(Long.parseLong(block), Integer.parseInt(count.n())));
         return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
-                Items.number(item, "ticketsIssued"), waitlist);
+                Items.number(item, "ticketsIssued"),
+                item.containsKey("waiting") ? (int) Items.number(item, "waiting") : 0, left);
     }
 }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Workshops in the fairs table, in their fair's partition under {@code sk = WORKSHOP#<id>}, with
- * their seat counters ({@link Seats}) on the same item.
+ * their seat and waiting-list counters ({@link Seats}) on the same item; the places in line are
+ * items of the signups table, so a workshop item stays small however long its line.
  */
 public final class WorkshopRepository {
     private final DynamoDbClient dynamoDb;
@@ -73,13 +74,13 @@ public final class WorkshopRepository {
         set.accept("capacity", n(w.capacity()));
         set.accept("language", s(w.language().code()));
         values.put(":zero", n(0));
-        for (String counter : List.of("seatsTaken", "ticketsIssued")) {
+        for (String counter : List.of("seatsTaken", "ticketsIssued", "waiting")) {
             names.put("#" + counter, counter);
             sets.add("#" + counter + " = if_not_exists(#" + counter + ", :zero)");
         }
-        names.put("#waitlist", "waitlist");
+        names.put("#left", "left");
         values.put(":empty", AttributeValue.fromM(Map.of()));
-        sets.add("#waitlist = if_not_exists(#waitlist, :empty)");
+        sets.add("#left = if_not_exists(#left, :empty)");
         names.put("#description", "description");
         StringBuilder update = new StringBuilder("SET " + String.join(", ", sets));
         if (w.description() != null) {
@@ -110,8 +111,20 @@ public final class WorkshopRepository {
 
     /** The fair's workshops, by start time. */
     public List<ScheduledWorkshop> programme(String fairId) {
+        return programme(fairId, true);
+    }
+
+    /**
+     * The programme as the public sees it: an eventually consistent read (half the units, and
+     * the answer is cached a few seconds anyway), a few hundred bytes a workshop whatever its line.
+     */
+    public List<ScheduledWorkshop> publicProgramme(String fairId) {
+        return programme(fairId, false);
+    }
+
+    private List<ScheduledWorkshop> programme(String fairId, boolean consistent) {
         List<ScheduledWorkshop> workshops = new ArrayList<>();
-        dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
+        dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(consistent)
                         .keyConditionExpression("fairId = :f AND begins_with(sk, :p)")
                         .expressionAttributeValues(Map.of(":f", s(fairId), ":p", s("WORKSHOP#"))))
                 .items().forEach(item -> workshops.add(WorkshopItem.fromItem(item)));
@@ -119,7 +132,7 @@ public final class WorkshopRepository {
         return workshops;
     }
 
-    /** The seats and waiting list of a workshop item. */
+    /** The seats and waiting-list counters of a workshop item. */
     public static Seats seatsOf(Map<String, AttributeValue> item) {
         return WorkshopItem.seats(item);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,11 +61,7 @@ class SeatingTest {
     }
 
     private static Seats seats(int capacity, int taken, int waiting) {
-        Map<String, Long> line = new HashMap<>();
-        for (int i = 1; i <= waiting; i++) {
-            line.put("r" + i, (long) i);
-        }
-        return new Seats(capacity, taken, waiting, line);
+        return new Seats(capacity, taken, waiting, waiting, Map.of());
     }
 
     private static Workshop workshop(String id, int fromHour, int toHour) {
