@@ -3,6 +3,7 @@ package ma.salonsess.shared.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -65,7 +66,8 @@ public final class AwsClients {
                 .credentialsProvider(credentials(env))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)));
+                        .socketTimeout(Duration.ofSeconds(10)))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(Priming.GUARD));
         endpoint(env, serviceEndpointSuffix).ifPresent(builder::endpointOverride);
         return builder;
     }
