@@ -64,10 +64,10 @@ public final class AwsClients {
             B builder, Env env, String serviceEndpointSuffix) {
         builder.region(region(env))
                 .credentialsProvider(credentials(env))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                // Priming.httpClient: SnapStart's priming answers its own calls, nothing leaves the process.
+                .httpClient(Priming.httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(c -> c.addExecutionInterceptor(Priming.GUARD));
+                        .socketTimeout(Duration.ofSeconds(10)).build(), serviceEndpointSuffix.equals("S3")));
         endpoint(env, serviceEndpointSuffix).ifPresent(builder::endpointOverride);
         return builder;
     }
