@@ -39,7 +39,7 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 public final class Priming {
     /** How many times the samples are sent: enough for the JIT to compile the request path. */
-    public static final int ROUNDS = 12;
+    public static final int ROUNDS = 40;
     private static final ThreadLocal<Session> SESSION = new ThreadLocal<>();
     /** CRaC holds resources weakly: these keep them, one per function (a test JVM builds many handlers). */
     private static final Map<String, Resource> REGISTERED = new ConcurrentHashMap<>();
@@ -72,6 +72,8 @@ public final class Priming {
     private static final class Session {
         private final Answers answers;
         private int calls;
+        /** A loopback port nobody listens on: see {@link #touchHttpStack}. */
+        private int closedPort = -1;
 
         Session(Answers answers) {
             this.answers = answers;
@@ -160,7 +162,11 @@ public final class Priming {
             @Override
             public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
                 Session session = SESSION.get();
-                return session == null ? delegate.prepareRequest(request) : canned(session, request, xml);
+                if (session == null) {
+                    return delegate.prepareRequest(request);
+                }
+                touchHttpStack(session, delegate, request);
+                return canned(session, request, xml);
             }
 
             @Override
@@ -173,6 +179,30 @@ public final class Priming {
                 delegate.close();
             }
         };
+    }
+
+    /**
+     * Sends the first few calls' requests through the real HTTP client to a loopback port nobody
+     * listens on: the JDK's HTTP and socket classes load and the connection is refused at once, so
+     * nothing is sent anywhere and no connection is left for the snapshot to carry.
+     */
+    private static void touchHttpStack(Session session, SdkHttpClient delegate, HttpExecuteRequest request) {
+        if (session.calls >= 3) {
+            return;
+        }
+        try {
+            if (session.closedPort < 0) {
+                try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    session.closedPort = socket.getLocalPort();
+                }
+            }
+            var loopback = request.httpRequest().toBuilder().protocol("http").host("127.0.0.1")
+                    .port(session.closedPort).build();
+            delegate.prepareRequest(HttpExecuteRequest.builder().request(loopback)
+                    .contentStreamProvider(request.contentStreamProvider().orElse(null)).build()).call();
+        } catch (IOException | RuntimeException refused) {
+            // what is expected: nobody listens there
+        }
     }
 
     private static ExecutableHttpRequest canned(Session session, HttpExecuteRequest request, boolean xml) {
