@@ -8,6 +8,7 @@ import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.Erasures;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -29,6 +30,7 @@ public final class BadgeErasureReplayHandler implements RequestHandler<Map<Strin
     public BadgeErasureReplayHandler(Env env, S3Client s3) {
         this.erasures = BadgeErasure.erasures(new Wiring(env), new BadgeStore(s3, env.require("BADGE_BUCKET")),
                 new BadgeToken(env.require("BADGE_TOKEN_SECRET")));
+        Priming.register("BadgeErasureReplayFunction", this, BadgesPriming::scheduled);
     }
 
     @Override

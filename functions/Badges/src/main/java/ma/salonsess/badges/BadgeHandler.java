@@ -18,6 +18,7 @@ import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.dynamo.TableKeys;
 import ma.salonsess.shared.erasure.Erasures;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -64,6 +65,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
         this.renderer = new BadgeRenderer(new BadgeFonts());
         this.erasures = BadgeErasure.erasures(wiring, store, tokens);
+        Priming.register("BadgesFunction", () -> BadgesPriming.badge(this, renderer), Priming.Answers.NONE);
     }
 
     @Override

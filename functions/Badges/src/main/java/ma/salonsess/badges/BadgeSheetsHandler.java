@@ -33,6 +33,7 @@ import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.time.Rfc3339;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -65,6 +66,7 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
         this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
         BadgeFonts fonts = new BadgeFonts();
         this.sheet = new BadgeSheet(new BadgeRenderer(fonts), fonts);
+        Priming.register("BadgeSheetsFunction", this, BadgesPriming::sheets);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -37,6 +38,7 @@ public final class FileSweepHandler implements RequestHandler<Map<String, Object
         this.s3 = AwsClients.s3(env);
         this.bucket = env.require("BADGE_BUCKET");
         this.clock = clock;
+        Priming.register("FileSweepFunction", this, BadgesPriming::scheduled);
     }
 
     @Override

@@ -19,6 +19,7 @@ import ma.salonsess.shared.http.HttpRequest;
 import ma.salonsess.shared.http.HttpResponse;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -60,6 +61,7 @@ public final class DigestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.files = new PrivateFiles(AwsClients.s3(env), AwsClients.s3Presigner(env), env.require("EXPORT_BUCKET"),
                 LINK_VALIDITY);
         this.maxInlineCsv = maxInlineCsv;
+        Priming.register("DigestApiFunction", this, DigestPriming::samples);
     }
 
     @Override

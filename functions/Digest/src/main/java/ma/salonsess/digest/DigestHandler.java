@@ -12,6 +12,7 @@ import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.digest.DigestTiming;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.log.Log;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -52,6 +53,7 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
         this.sender = new DigestSender(wiring, ses, clock);
         this.ledger = new DigestLedger(wiring.dynamoDb(), wiring.table("FAIRS_TABLE"), clock);
         this.clock = clock;
+        Priming.register("DigestFunction", this, DigestPriming::evening);
     }
 
     @Override

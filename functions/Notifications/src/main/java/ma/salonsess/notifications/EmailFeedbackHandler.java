@@ -14,6 +14,7 @@ import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.email.Undeliverable;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.RegistrationRepository;
+import ma.salonsess.shared.snapstart.Priming;
 
 /**
  * Bounces and complaints that SES publishes (through the configuration set's SNS topic): marks
@@ -33,6 +34,7 @@ public final class EmailFeedbackHandler implements RequestHandler<Map<String, Ob
 
     public EmailFeedbackHandler(Env env) {
         this.registrations = new Wiring(env).registrations();
+        Priming.register("EmailFeedbackFunction", this, NotificationsPriming::feedback);
     }
 
     /** Returns how many registrations were marked; throws so SNS retries (then the dead-letter queue). */

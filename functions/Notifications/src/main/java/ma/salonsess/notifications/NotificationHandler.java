@@ -20,6 +20,7 @@ import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.email.EmailChoice;
 import ma.salonsess.shared.email.EmailTemplates;
 import ma.salonsess.shared.email.Mailer;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -73,6 +74,7 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         this.s3 = AwsClients.s3(env);
         this.bucket = env.require("BADGE_BUCKET");
         this.site = wiring.publicSite();
+        Priming.register("NotificationsFunction", this, NotificationsPriming::records);
     }
 
     @Override

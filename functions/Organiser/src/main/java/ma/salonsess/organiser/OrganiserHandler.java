@@ -24,6 +24,8 @@ import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.organiser.FairSetup;
 import ma.salonsess.shared.organiser.SignupList;
 import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.snapstart.FairAnswers;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.survey.SurveyStart;
 import java.time.Duration;
@@ -56,6 +58,7 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new WorkshopSignups(wiring.registrations(), wiring.workshops(), wiring.signups(), clock),
                 new SurveyStart(wiring.surveySchedules(), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
                         clock), clock);
+        Priming.register("OrganiserFunction", this, OrganiserPriming::samples, new FairAnswers());
     }
 
     @Override

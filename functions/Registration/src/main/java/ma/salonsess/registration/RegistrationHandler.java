@@ -23,6 +23,8 @@ import ma.salonsess.shared.registration.AccessLinkPolicy;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.Registrations;
+import ma.salonsess.shared.snapstart.FairAnswers;
+import ma.salonsess.shared.snapstart.Priming;
 
 /**
  * The registration routes of the public API:
@@ -61,6 +63,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
         this.accessLinks = new AccessLinks(wiring.fairs(), wiring.registrations(), wiring.accessLinks(),
                 new AccessLinkEmail(wiring.mailer(wiring.ses()), wiring.publicSite()), clock);
         this.badgeLinks = new BadgeLinks(env);
+        Priming.register("RegistrationFunction", this, RegistrationPriming::samples, new FairAnswers());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.survey.SendPace;
 import ma.salonsess.shared.survey.SurveyDispatch;
 import ma.salonsess.shared.survey.SurveyRound;
@@ -45,6 +46,7 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
                 new SendPace(Double.parseDouble(env.optional("SURVEY_SEND_RATE").orElse("10"))), clock,
                 new SurveyDispatch.Settings(Duration.ofDays(env.intValue("SURVEY_REMINDER_DAYS", 5)),
                         env.intValue("SURVEY_PAGE_SIZE", 100), env.require("PUBLIC_SITE_URL")));
+        Priming.register("SurveyDispatchFunction", this, SurveysPriming::dispatch);
     }
 
     @Override

@@ -23,6 +23,7 @@ import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.ProblemException;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.survey.Survey;
 import ma.salonsess.shared.survey.SurveyAnswerForm;
 import ma.salonsess.shared.survey.SurveyRepository;
@@ -66,6 +67,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.surveys = wiring.surveys();
         this.schedules = wiring.surveySchedules();
         this.clock = clock;
+        Priming.register("SurveysFunction", this, SurveysPriming::samples);
     }
 
     @Override

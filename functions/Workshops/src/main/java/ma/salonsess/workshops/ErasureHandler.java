@@ -8,6 +8,7 @@ import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.dynamo.TableKeys;
 import ma.salonsess.shared.erasure.Erasures;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.stream.StreamBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,6 +35,7 @@ public final class ErasureHandler implements RequestHandler<DynamodbEvent, Strea
     /** With a given DynamoDB client: tests pass one that fails on purpose. */
     public ErasureHandler(Env env, DynamoDbClient dynamoDb) {
         this.erasures = ErasureWiring.erasures(env, dynamoDb);
+        Priming.register("SignupErasureFunction", this, ErasurePriming::removal);
     }
 
     @Override

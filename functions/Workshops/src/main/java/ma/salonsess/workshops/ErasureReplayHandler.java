@@ -6,6 +6,7 @@ import java.util.Map;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.erasure.Erasures;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -26,6 +27,7 @@ public final class ErasureReplayHandler implements RequestHandler<Map<String, Ob
     /** With a given DynamoDB client: tests pass one that fails on purpose. */
     public ErasureReplayHandler(Env env, DynamoDbClient dynamoDb) {
         this.erasures = ErasureWiring.erasures(env, dynamoDb);
+        Priming.register("ErasureReplayFunction", this, ErasurePriming::replay);
     }
 
     @Override

@@ -24,6 +24,8 @@ import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.signup.Signup;
 import ma.salonsess.shared.signup.WorkshopSignups;
+import ma.salonsess.shared.snapstart.FairAnswers;
+import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.shared.text.LocalizedTextJson;
 import ma.salonsess.shared.time.Rfc3339;
 import ma.salonsess.shared.validation.FormReader;
@@ -55,6 +57,7 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.fairs = wiring.fairs();
         this.workshops = wiring.workshops();
         this.signups = new WorkshopSignups(wiring.registrations(), workshops, wiring.signups(), Clock.systemUTC());
+        Priming.register("WorkshopsFunction", this, WorkshopsPriming::samples, new FairAnswers());
     }
 
     @Override

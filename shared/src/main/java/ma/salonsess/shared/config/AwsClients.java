@@ -3,6 +3,7 @@ package ma.salonsess.shared.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -63,9 +64,10 @@ public final class AwsClients {
             B builder, Env env, String serviceEndpointSuffix) {
         builder.region(region(env))
                 .credentialsProvider(credentials(env))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                // Priming.httpClient: SnapStart's priming answers its own calls, nothing leaves the process.
+                .httpClient(Priming.httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(10)));
+                        .socketTimeout(Duration.ofSeconds(10)).build(), serviceEndpointSuffix.equals("S3")));
         endpoint(env, serviceEndpointSuffix).ifPresent(builder::endpointOverride);
         return builder;
     }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.regex.Pattern;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.snapstart.Priming;
 
 /**
  * Failures as one JSON line each (level, request id, message, error class, stack trace), so that
@@ -45,6 +46,9 @@ public final class Log {
     }
 
     private static void write(Context context, String line) {
+        if (Priming.active()) {
+            return; // the AWS calls priming stops on purpose, before the snapshot: not failures
+        }
         if (context != null && context.getLogger() != null) {
             context.getLogger().log(line + "\n");
         } else {

@@ -9,16 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import ma.salonsess.localaws.AwsEndpoints;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.SamTemplate;
@@ -73,7 +76,8 @@ public final class LocalBackend implements AutoCloseable {
      * @param apiPort          where the HTTP API listens (0: a free port)
      * @param awsPorts         ports of the emulators
      * @param seedDemoFair     whether to write the demo fair of {@code local/demo-fair.json}
-     * @param deadLetterFolder where batches a stream subscription gave up on are described
+     * @param deadLetterFolder the local run's state folder: where batches a stream subscription gave up on are
+     *                         described, and {@code endpoints.json} ({@link #describe()}) is written
      */
     public record Options(Path repositoryRoot, Path template, int apiPort, EmbeddedAws.Ports awsPorts,
                           boolean seedDemoFair, Path deadLetterFolder) {
@@ -141,6 +145,9 @@ public final class LocalBackend implements AutoCloseable {
             }
             dynamicSchedules.scheduleWithFixedDelay(this::fireDueSchedules, 1, 1, TimeUnit.SECONDS);
             http.start();
+            // Written once started, so a script or the AWS CLI can find the emulators while it runs.
+            Files.createDirectories(options.deadLetterFolder());
+            Files.writeString(options.deadLetterFolder().resolve("endpoints.json"), Json.write(describe()) + "\n");
         } catch (RuntimeException | IOException e) {
             aws.close();
             throw e;
@@ -371,6 +378,7 @@ public final class LocalBackend implements AutoCloseable {
         if (site != null) {
             root.put("site", site);
         }
+        root.set("aws", describeAws());
         ArrayNode routes = root.putArray("routes");
         ArrayNode streams = root.putArray("streamSubscriptions");
         for (LocalFunction f : functions.values()) {
@@ -388,6 +396,33 @@ public final class LocalBackend implements AutoCloseable {
                     .forEach(e -> topics.add(f.name() + " <- " + e.name() + ": POST /_local/sns/" + f.name() + "/" + e.name()));
         }
         return root;
+    }
+
+    /**
+     * Where each emulator answers and how to sign for it, with the tables' and buckets' names: what
+     * the AWS CLI, NoSQL Workbench or a script needs to look at the local data. DynamoDB Local keeps
+     * one database per access key and region, so those must be these exactly.
+     */
+    private ObjectNode describeAws() {
+        AwsEndpoints endpoints = aws.endpoints();
+        ObjectNode node = Json.object();
+        node.put("region", endpoints.region());
+        node.put("accessKeyId", endpoints.accessKeyId());
+        node.put("secretAccessKey", endpoints.secretAccessKey());
+        node.putObject("endpoints")
+                .put("dynamodb", endpoints.dynamoDb().toString())
+                .put("dynamodbStreams", endpoints.dynamoDb().toString())
+                .put("s3", endpoints.s3().toString())
+                .put("ses", endpoints.ses().toString())
+                .put("scheduler", endpoints.scheduler().toString());
+        ObjectNode tables = node.putObject("tables");
+        template.tables().forEach(t -> tables.put(t.logicalId(), resources.tableName(t.logicalId())));
+        ObjectNode buckets = node.putObject("buckets");
+        template.buckets().forEach(b -> buckets.put(b, resources.bucketName(b)));
+        // The SDKs' and the AWS CLI's own variables: `export` them and every call goes to the emulators.
+        ObjectNode variables = node.putObject("environment");
+        new TreeMap<>(endpoints.clientVariables()).forEach(variables::put);
+        return node;
     }
 
     private Map<String, String> corsHeaders() {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
-import ma.salonsess.shared.json.Json;
 
 /**
  * {@code ./run-local}: starts the whole backend on this machine and keeps it up until Ctrl-C.
@@ -50,7 +49,6 @@ public final class LocalRun {
             local.close();
             stopped.countDown();
         }, "local-run-stop"));
-        Files.writeString(state.resolve("endpoints.json"), Json.write(backend.describe()) + "\n");
         String organiserToken = backend.organiserToken();
         Path tokenFile = state.resolve("organiser-token.txt");
         Files.writeString(tokenFile, organiserToken + "\n");
@@ -67,6 +65,10 @@ public final class LocalRun {
         System.out.println("  API:          " + backend.apiUrl());
         System.out.println("  Mail viewer:  " + backend.aws().mailViewer() + "  (every email SES was asked to send)");
         System.out.println("  Controls:     " + backend.apiUrl() + "/_local");
+        var emulators = description.get("aws");
+        System.out.println("  DynamoDB:     " + emulators.get("endpoints").get("dynamodb").asText() + "  (region "
+                + emulators.get("region").asText() + ", access key " + emulators.get("accessKeyId").asText()
+                + "; endpoints, credentials, tables in " + root.relativize(state.resolve("endpoints.json")) + ")");
         if (demo) {
             System.out.println("  Demo fair:    salon-national-ess-2026, its page " + local.fairPage(DEMO_FAIR));
         }

@@ -10,12 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The local run serves template.yaml's HTTP API with the real handlers, as the README shows. */
 class LocalRunTest {
@@ -194,5 +206,49 @@ class LocalRunTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("POST /fairs/{fairId}/registrations -> RegistrationFunction"),
                 response.body());
+    }
+
+    @Test
+    void endpointsJsonTellsAScriptWhereTheLocalTablesBucketAndMailAre() throws Exception {
+        // What someone pointing the AWS CLI or NoSQL Workbench at the local run reads: only the file.
+        JsonNode file = Json.parse(Files.readString(
+                RepositoryLayout.root().resolve("target/local-run-test/endpoints.json")));
+        JsonNode aws = file.get("aws");
+        String fairs = aws.get("tables").get("FairsTable").asText();
+
+        try (DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), aws, "dynamodb");
+             S3Client s3 = client(S3Client.builder().forcePathStyle(true), aws, "s3");
+             SesV2Client ses = client(SesV2Client.builder(), aws, "ses");
+             SchedulerClient scheduler = client(SchedulerClient.builder(), aws, "scheduler")) {
+            // The same tables the backend writes: the demo fair it seeded is there.
+            var demo = dynamoDb.getItem(b -> b.tableName(fairs).key(Map.of(
+                    "fairId", AttributeValue.fromS("salon-national-ess-2026"), "sk", AttributeValue.fromS("FAIR"))));
+            assertTrue(demo.hasItem(), "the demo fair is read through the listed endpoint and credentials");
+            aws.get("tables").forEach(t -> assertEquals(t.asText(),
+                    dynamoDb.describeTable(b -> b.tableName(t.asText())).table().tableName()));
+            aws.get("buckets").forEach(b -> s3.headBucket(h -> h.bucket(b.asText())));
+            scheduler.listSchedules(b -> b.maxResults(10));
+            String to = "endpoints-" + System.nanoTime() + "@example.org";
+            ses.sendEmail(b -> b.fromEmailAddress("noreply@example.org").destination(d -> d.toAddresses(to))
+                    .content(c -> c.simple(m -> m.subject(x -> x.data("hello"))
+                            .body(x -> x.text(y -> y.data("local"))))));
+            assertEquals(1, backend.aws().mailbox().sentTo(to).size(), "the listed SES endpoint is the mail viewer's");
+        }
+        assertEquals(aws.get("endpoints").get("dynamodb").asText(),
+                aws.get("environment").get("AWS_ENDPOINT_URL_DYNAMODB").asText());
+        // /_local says the same.
+        JsonNode controls = Json.parse(send(HttpRequest.newBuilder(api("/_local")).GET()).body());
+        assertEquals(aws, controls.get("aws"));
+    }
+
+    /** An SDK client built only from what endpoints.json says, as a script of the reader's would. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+            B builder, JsonNode aws, String service) {
+        return builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(aws.get("region").asText()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        aws.get("accessKeyId").asText(), aws.get("secretAccessKey").asText())))
+                .endpointOverride(URI.create(aws.get("endpoints").get(service).asText()))
+                .build();
     }
 }
