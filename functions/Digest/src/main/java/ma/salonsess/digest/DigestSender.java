@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -26,7 +27,7 @@ final class DigestSender {
     final Digests digests;
     private final SurveyRepository surveys;
     private final SesV2Client ses;
-    private final String sender;
+    private final Supplier<String> sender;
     private final String configurationSet;
     private final Clock clock;
 
@@ -46,7 +47,7 @@ final class DigestSender {
         this.digests = new Digests(wiring.registrations(), wiring.workshops());
         this.surveys = wiring.surveys();
         this.ses = ses;
-        this.sender = wiring.env().require("SENDER_EMAIL");
+        this.sender = wiring.setting("SENDER_EMAIL_PARAMETER");
         this.configurationSet = wiring.env().require("SES_CONFIGURATION_SET");
         this.clock = clock;
     }
@@ -72,7 +73,7 @@ final class DigestSender {
             attachments.add(Attachment.builder().fileName(fair.fairId() + "-inscriptions.csv")
                     .contentType("text/csv; charset=utf-8").rawContent(SdkBytes.fromByteArray(csv)).build());
         }
-        ses.sendEmail(b -> b.fromEmailAddress(sender).configurationSetName(configurationSet)
+        ses.sendEmail(b -> b.fromEmailAddress(sender.get()).configurationSetName(configurationSet)
                 .destination(d -> d.toAddresses(fair.organiserEmails()))
                 .content(c -> c.simple(m -> m.subject(s -> s.data(report.subject()).charset("UTF-8"))
                         .body(x -> x.text(t -> t.data(body[0]).charset("UTF-8")).html(h -> h.data(body[1]).charset("UTF-8")))

@@ -55,7 +55,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Wiring happens once per container, here; tests pass a clock to see links expire. */
     public RegistrationHandler(Env env, Clock clock) {
-        Wiring wiring = new Wiring(env);
+        Wiring wiring = new Wiring(env, clock);
         this.registrations = new Registrations(wiring.fairs(), wiring.registrations(), wiring.idempotency(clock),
                 wiring.registrationPolicy(), clock);
         this.accessLinks = new AccessLinks(wiring.fairs(), wiring.registrations(), wiring.accessLinks(),

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -113,6 +114,59 @@ class RegistrationHandlerTest {
         APIGatewayV2HTTPEvent event = withPathParameter(withPathParameter(ApiEvents.load("registration-get.json"),
                 "fairId", fairId), "registrationId", registrationId);
         return withHeader(event, "authorization", token == null ? null : "Bearer " + token);
+    }
+
+    /** A clock a test moves by hand, to step past the minute run-time settings are kept. */
+    private static final class StepClock extends Clock {
+        private Instant now = Instant.parse("2026-11-20T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aChangedPrivacyNoticeParameterIsWhatTheNextRegistrationRecords() throws Exception {
+        StepClock clock = new StepClock();
+        RegistrationHandler running = new RegistrationHandler(aws.functionEnv("RegistrationFunction"), clock);
+        String parameter = aws.functionEnv("RegistrationFunction").require("PRIVACY_NOTICE_VERSION_PARAMETER");
+        String before = aws.ssm().getParameter(b -> b.name(parameter)).parameter().value();
+        try {
+            String first = registeredNoticeVersion(running, "first");
+            assertEquals(before, first, "the version the stack deployed");
+
+            // A deploy that changes only the PrivacyNoticeVersion stack parameter updates the SSM parameter.
+            aws.ssm().putParameter(b -> b.name(parameter).value("2027-01").type("String").overwrite(true));
+            clock.now = clock.now.plusSeconds(61);
+
+            assertEquals("2027-01", registeredNoticeVersion(running, "second"),
+                    "the same running container records the new notice within a minute, without a new version");
+        } finally {
+            aws.ssm().putParameter(b -> b.name(parameter).value(before).type("String").overwrite(true));
+        }
+    }
+
+    private String registeredNoticeVersion(RegistrationHandler running, String who) throws Exception {
+        ObjectNode form = body("registration-post-visitor.json");
+        form.put("email", who + "-" + UUID.randomUUID() + "@example.org");
+        APIGatewayV2HTTPEvent event = withBody(withPathParameter(ApiEvents.load("registration-post-visitor.json"),
+                "fairId", fairId), Json.write(form));
+        event = withHeader(event, "idempotency-key", UUID.randomUUID().toString());
+        APIGatewayV2HTTPResponse response = running.handleRequest(event, LambdaContext.forTest());
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String id = json(response).get("registrationId").asText();
+        return registrationItem(id).get("consent").m().get("noticeVersion").s();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -37,13 +39,16 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
 
     /** With a given SES client and clock: tests use one that fails, and a fair that has ended. */
     public SurveyDispatchHandler(Env env, SesV2Client ses, Clock clock) {
-        Wiring wiring = new Wiring(env);
+        Wiring wiring = new Wiring(env, clock);
+        IntSupplier reminderDays = wiring.intSetting("SURVEY_REMINDER_DAYS_PARAMETER");
+        Supplier<String> sendRate = wiring.setting("SURVEY_SEND_RATE_PARAMETER");
+        int pageSize = env.intValue("SURVEY_PAGE_SIZE", 100);
+        String site = env.require("PUBLIC_SITE_URL");
         this.dispatch = new SurveyDispatch(wiring.fairs(), wiring.registrations(), wiring.signups(), wiring.surveys(),
                 new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), wiring.surveySchedules(),
                 new SurveyMail(wiring.mailer(ses)),
-                new SendPace(Double.parseDouble(env.optional("SURVEY_SEND_RATE").orElse("10"))), clock,
-                new SurveyDispatch.Settings(Duration.ofDays(env.intValue("SURVEY_REMINDER_DAYS", 5)),
-                        env.intValue("SURVEY_PAGE_SIZE", 100), env.require("PUBLIC_SITE_URL")));
+                new SendPace(() -> Double.parseDouble(sendRate.get().trim())), clock,
+                () -> new SurveyDispatch.Settings(Duration.ofDays(reminderDays.getAsInt()), pageSize, site));
     }
 
     @Override

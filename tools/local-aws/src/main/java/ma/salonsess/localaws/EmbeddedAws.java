@@ -18,7 +18,7 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local, S3Proxy and a Scheduler emulator in this JVM, and the npm SES emulator as a child process, each on a
+ * DynamoDB Local, S3Proxy and Scheduler, SSM and Secrets Manager emulators in this JVM, and the npm SES emulator as a child process, each on a
  * loopback port. Nothing leaves the machine and nothing outlives {@link #close()}.
  */
 public final class EmbeddedAws implements AwsStack {
@@ -30,6 +30,8 @@ public final class EmbeddedAws implements AwsStack {
     private final S3Proxy s3;
     private final Process ses;
     private final SchedulerEmulator scheduler;
+    private final SsmEmulator ssm;
+    private final SecretsManagerEmulator secrets;
     private final AwsEndpoints endpoints;
     private final Mailbox mailbox;
     private final Thread shutdownHook;
@@ -42,7 +44,9 @@ public final class EmbeddedAws implements AwsStack {
     }
 
     private EmbeddedAws(DynamoDBProxyServer dynamoDb, S3Proxy s3, Process ses, SchedulerEmulator scheduler,
-                        AwsEndpoints endpoints) {
+                        SsmEmulator ssm, SecretsManagerEmulator secrets, AwsEndpoints endpoints) {
+        this.ssm = ssm;
+        this.secrets = secrets;
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
         this.ses = ses;
@@ -60,8 +64,12 @@ public final class EmbeddedAws implements AwsStack {
         DynamoDBProxyServer dynamo = null;
         S3Proxy s3Proxy = null;
         SchedulerEmulator scheduler = null;
+        SsmEmulator ssm = null;
+        SecretsManagerEmulator secrets = null;
         try {
             scheduler = SchedulerEmulator.start(0, REGION);
+            ssm = SsmEmulator.start(0, REGION);
+            secrets = SecretsManagerEmulator.start(0, REGION);
             dynamo = ServerRunner.createServerFromCommandLineArgs(new String[] {
                     "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
@@ -79,13 +87,20 @@ public final class EmbeddedAws implements AwsStack {
                 Thread.sleep(10);
             }
             waitForSes(sesProcess, sesPort);
-            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, scheduler, new AwsEndpoints(
+            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, scheduler, ssm, secrets, new AwsEndpoints(
                     URI.create("http://127.0.0.1:" + dynamoPort), URI.create("http://127.0.0.1:" + s3Proxy.getPort()),
-                    URI.create("http://127.0.0.1:" + sesPort), scheduler.endpoint(), REGION, ACCESS_KEY, SECRET_KEY));
+                    URI.create("http://127.0.0.1:" + sesPort), scheduler.endpoint(), REGION, ACCESS_KEY, SECRET_KEY,
+                    ssm.endpoint(), secrets.endpoint()));
         } catch (Exception e) {
             sesProcess.destroyForcibly();
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (ssm != null) {
+                ssm.close();
+            }
+            if (secrets != null) {
+                secrets.close();
             }
             stopQuietly(dynamo, s3Proxy);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("Cannot start the local AWS stack", e);
@@ -116,6 +131,8 @@ public final class EmbeddedAws implements AwsStack {
     public void close() {
         ses.destroy();
         scheduler.close();
+        ssm.close();
+        secrets.close();
         stopQuietly(dynamoDb, s3);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -304,4 +304,36 @@ class TemplateAgreementTest {
         assertEquals(List.of("OperationsDashboard"), TEMPLATE.resourcesOfType("AWS::CloudWatch::Dashboard"));
         assertTrue(TEMPLATE.parameterDefaults().containsKey("OpsEmail"), "operators subscribe through OpsEmail");
     }
+
+    /**
+     * Settings a deploy may change without a new function version are SSM parameters read at run
+     * time: a *_PARAMETER variable is a !Ref to a declared parameter, the function may read exactly
+     * the parameters it names (ssm:GetParameter, no path or wildcard), and no function gets a
+     * setting's stack parameter as a plain variable, which the live alias would keep old.
+     */
+    @Test
+    void runTimeSettingsAreParametersEachFunctionMayReadAndNoOther() {
+        Set<String> parameters = new HashSet<>(TEMPLATE.resourcesOfType("AWS::SSM::Parameter"));
+        assertTrue(parameters.size() >= 5, "PrivacyNoticeVersion, SenderEmail and the survey settings");
+        Set<Object> settings = new HashSet<>();
+        parameters.forEach(p -> settings.add(TEMPLATE.properties(p).get("Value")));
+        Pattern grant = Pattern.compile("parameter\\$\\{([A-Za-z0-9]+)}");
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Set<String> named = new TreeSet<>();
+            f.environment().forEach((name, value) -> {
+                assertFalse(settings.contains(value), f.logicalId() + ": " + name + " copies a run-time setting");
+                if (name.endsWith("_PARAMETER")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && parameters.contains(ref.toString()),
+                            f.logicalId() + ": " + name + " is not a !Ref to a declared SSM parameter");
+                    named.add(ref.toString());
+                }
+            });
+            String policies = String.valueOf(f.properties().get("Policies"));
+            Set<String> granted = new TreeSet<>();
+            grant.matcher(policies).results().forEach(m -> granted.add(m.group(1)));
+            assertEquals(named, granted, f.logicalId() + " may read exactly the parameters it names");
+            assertFalse(policies.contains("ssm:*") || policies.contains("GetParametersByPath"), f.logicalId());
+        }
+    }
 }
