@@ -27,8 +27,9 @@ public final class BadgeErasureReplayHandler implements RequestHandler<Map<Strin
 
     /** With a given S3 client: tests pass one that fails on purpose. */
     public BadgeErasureReplayHandler(Env env, S3Client s3) {
-        this.erasures = BadgeErasure.erasures(new Wiring(env), new BadgeStore(s3, env.require("BADGE_BUCKET")),
-                new BadgeToken(env.require("BADGE_TOKEN_SECRET")));
+        Wiring wiring = new Wiring(env);
+        this.erasures = BadgeErasure.erasures(wiring, new BadgeStore(s3, env.require("BADGE_BUCKET")),
+                wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new));
     }
 
     @Override

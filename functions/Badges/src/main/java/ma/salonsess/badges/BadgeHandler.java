@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
@@ -42,7 +43,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
     private final RegistrationRepository registrations;
     private final FairRepository fairs;
     private final BadgeStore store;
-    private final BadgeToken tokens;
+    private final Supplier<BadgeToken> tokens;
     private final BadgeRenderer renderer;
     private final Erasures erasures;
     private final Clock clock = Clock.systemUTC();
@@ -61,7 +62,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         this.registrations = wiring.registrations();
         this.fairs = wiring.fairs();
         this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));
-        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.tokens = wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new);
         this.renderer = new BadgeRenderer(new BadgeFonts());
         this.erasures = BadgeErasure.erasures(wiring, store, tokens);
     }
@@ -80,6 +81,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         }
         String fairId = item.get().fairId();
         String registrationId = item.get().registrationId();
+        BadgeToken tokens = this.tokens.get();
         String key = tokens.objectKey(fairId, registrationId);
         if ("REMOVE".equals(record.getEventName())) {
             erasures.erase(fairId, registrationId); // erased registration: its badge goes too (law 09-08)

@@ -45,7 +45,7 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
         int pageSize = env.intValue("SURVEY_PAGE_SIZE", 100);
         String site = env.require("PUBLIC_SITE_URL");
         this.dispatch = new SurveyDispatch(wiring.fairs(), wiring.registrations(), wiring.signups(), wiring.surveys(),
-                new SurveyToken(env.require("SURVEY_TOKEN_SECRET")), wiring.surveySchedules(),
+                new SurveyToken(wiring.secret("SURVEY_TOKEN_SECRET_ARN")), wiring.surveySchedules(),
                 new SurveyMail(wiring.mailer(ses)),
                 new SendPace(() -> Double.parseDouble(sendRate.get().trim())), clock,
                 () -> new SurveyDispatch.Settings(Duration.ofDays(reminderDays.getAsInt()), pageSize, site));

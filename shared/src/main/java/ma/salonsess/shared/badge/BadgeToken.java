@@ -6,10 +6,12 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.config.SecretVersions;
 import ma.salonsess.shared.registration.Role;
 
 /**
@@ -19,26 +21,36 @@ import ma.salonsess.shared.registration.Role;
  * from another fair nor one reprinted with another role's band passes. The fair is signed but not
  * written: the scanner knows which fair it stands at, and the code stays small. The same secret
  * names badge files in the bucket, so their keys say nothing either.
+ *
+ * <p>The secret rotates ({@link SecretVersions}): tokens are issued under the current value and
+ * verify under the current or the previous one, so badges printed before a rotation still pass.
  */
 public final class BadgeToken {
     private static final String PREFIX = "SE2";
     private static final Pattern SHAPE = Pattern.compile("SE2\\.([0-9a-f-]{36})\\.([A-Z])\\.([A-Za-z0-9_-]{22})");
-    private final byte[] secret;
+    /** The current value first, then the previous one while it is accepted. */
+    private final List<byte[]> secrets;
 
     /** Whose badge a genuine token is, and the role its band must show. */
     public record Holder(String registrationId, Role role) {
     }
 
     public BadgeToken(String secret) {
-        if (secret.length() < 32) {
-            throw new IllegalArgumentException("The badge secret must be at least 32 characters");
+        this(SecretVersions.of(secret));
+    }
+
+    public BadgeToken(SecretVersions versions) {
+        for (String secret : versions.all()) {
+            if (secret.length() < 32) {
+                throw new IllegalArgumentException("The badge secret must be at least 32 characters");
+            }
         }
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.secrets = versions.all().stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     public String issue(String fairId, String registrationId, Role role) {
         String letter = letter(role);
-        return PREFIX + "." + registrationId + "." + letter + "." + mac(fairId, registrationId, letter);
+        return PREFIX + "." + registrationId + "." + letter + "." + mac(secrets.get(0), fairId, registrationId, letter);
     }
 
     /** The holder of a genuine token of this fair; empty for a forged, altered, old or other fair's one. */
@@ -48,15 +60,27 @@ public final class BadgeToken {
             return Optional.empty();
         }
         Optional<Role> role = Arrays.stream(Role.values()).filter(r -> letter(r).equals(m.group(2))).findFirst();
-        boolean genuine = role.isPresent() && MessageDigest.isEqual(
-                mac(fairId, m.group(1), m.group(2)).getBytes(StandardCharsets.US_ASCII),
-                m.group(3).getBytes(StandardCharsets.US_ASCII));
+        boolean genuine = false;
+        for (byte[] secret : secrets) {
+            genuine |= role.isPresent() && MessageDigest.isEqual(
+                    mac(secret, fairId, m.group(1), m.group(2)).getBytes(StandardCharsets.US_ASCII),
+                    m.group(3).getBytes(StandardCharsets.US_ASCII));
+        }
         return genuine ? Optional.of(new Holder(m.group(1), role.get())) : Optional.empty();
     }
 
     /** Where a registration's badge is stored: the same key every time, telling nothing of whose it is. */
     public String objectKey(String fairId, String registrationId) {
-        byte[] digest = hmac("object\n" + fairId + "\n" + registrationId);
+        return objectKey(secrets.get(0), fairId, registrationId);
+    }
+
+    /** Where the badge may be under each accepted secret: erasing deletes them all. */
+    public List<String> objectKeys(String fairId, String registrationId) {
+        return secrets.stream().map(secret -> objectKey(secret, fairId, registrationId)).toList();
+    }
+
+    private static String objectKey(byte[] secret, String fairId, String registrationId) {
+        byte[] digest = hmac(secret, "object\n" + fairId + "\n" + registrationId);
         return "badges/" + fairId + "/" + HexFormat.of().formatHex(digest, 0, 16) + ".pdf";
     }
 
@@ -71,12 +95,12 @@ public final class BadgeToken {
         };
     }
 
-    private String mac(String fairId, String registrationId, String roleLetter) {
-        byte[] full = hmac("badge2\n" + fairId + "\n" + registrationId + "\n" + roleLetter);
+    private static String mac(byte[] secret, String fairId, String registrationId, String roleLetter) {
+        byte[] full = hmac(secret, "badge2\n" + fairId + "\n" + registrationId + "\n" + roleLetter);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(full, 16));
     }
 
-    private byte[] hmac(String message) {
+    private static byte[] hmac(byte[] secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -157,8 +157,13 @@ public final class SurveyDispatch {
                 counts.notEligible++;
                 continue;
             }
-            send(SurveyRound.REMINDERS, r.get(), fair, tokens.issue(fair.fairId(), survey.registrationId()),
-                    survey.key(), counts);
+            Optional<String> token = tokens.reissue(fair.fairId(), survey.registrationId(), survey.key());
+            if (token.isEmpty()) {
+                surveys.reminderFailed(survey.key(), "link secret rotated twice since the invitation", clock.instant());
+                counts.notEligible++;
+                continue;
+            }
+            send(SurveyRound.REMINDERS, r.get(), fair, token.get(), survey.key(), counts);
         }
         return page.next();
     }

@@ -1,14 +1,17 @@
 package ma.salonsess.shared.badge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.config.SecretVersions;
 import ma.salonsess.shared.registration.Role;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,7 @@ class BadgeTokenTest {
     private static final String SECRET = "a-test-secret-of-at-least-thirty-two-characters";
     private static final BadgeToken TOKENS = new BadgeToken(SECRET);
     private static final String REGISTRATION = "7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d";
+    private static final String FAIR = "salon-agadir-2026";
 
     @Test
     void aBadgeVerifiesAtItsOwnFairAndTellsItsRole() {
@@ -60,5 +64,20 @@ class BadgeTokenTest {
                 .issue("salon-agadir-2026", REGISTRATION, Role.VISITOR);
 
         assertEquals(Optional.empty(), TOKENS.verify("salon-agadir-2026", token));
+    }
+
+    @Test
+    void afterARotationNewTokensUseTheNewSecretAndOldOnesStillVerify() {
+        String old = TOKENS.issue(FAIR, REGISTRATION, Role.VISITOR);
+        BadgeToken rotated = new BadgeToken(new SecretVersions(
+                List.of("the-new-secret-of-at-least-thirty-two-characters", SECRET)));
+
+        String fresh = rotated.issue(FAIR, REGISTRATION, Role.VISITOR);
+        assertNotEquals(old, fresh);
+        assertTrue(rotated.verify(FAIR, old).isPresent(), "printed before the rotation");
+        assertTrue(rotated.verify(FAIR, fresh).isPresent());
+        assertTrue(TOKENS.verify(FAIR, fresh).isEmpty(), "the old secret alone does not know the new tokens");
+        assertEquals(List.of(rotated.objectKey(FAIR, REGISTRATION), TOKENS.objectKey(FAIR, REGISTRATION)),
+                rotated.objectKeys(FAIR, REGISTRATION), "erasure finds the badge under either");
     }
 }

@@ -336,4 +336,34 @@ class TemplateAgreementTest {
             assertFalse(policies.contains("ssm:*") || policies.contains("GetParametersByPath"), f.logicalId());
         }
     }
+
+    /**
+     * No secret in a function's configuration: a *_SECRET_ARN variable is a !Ref to a declared
+     * secret, read at run time (so it can rotate), and the function may read exactly those secrets.
+     */
+    @Test
+    void secretsAreReadAtRunTimeByExactlyTheFunctionsThatNameThem() {
+        Set<String> secrets = new HashSet<>(TEMPLATE.resourcesOfType("AWS::SecretsManager::Secret"));
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Set<String> named = new TreeSet<>();
+            f.environment().forEach((name, value) -> {
+                assertFalse(String.valueOf(value).contains("{{resolve:"), f.logicalId() + ": " + name
+                        + " copies a secret into the configuration, readable by whoever reads the function");
+                if (name.endsWith("_SECRET_ARN")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && secrets.contains(ref.toString()), f.logicalId() + ": " + name);
+                    named.add(ref.toString());
+                }
+            });
+            String policies = String.valueOf(f.properties().get("Policies"));
+            Set<String> granted = new TreeSet<>();
+            for (String secret : secrets) {
+                if (policies.contains(String.valueOf(Map.of("Ref", secret)))) {
+                    granted.add(secret);
+                }
+            }
+            assertEquals(named, granted, f.logicalId() + " may read exactly the secrets it names");
+            assertFalse(policies.contains("secretsmanager:*"), f.logicalId());
+        }
+    }
 }
