@@ -8,6 +8,7 @@ import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.Erasures;
+import ma.salonsess.shared.log.Invocation;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -34,6 +35,10 @@ public final class BadgeErasureReplayHandler implements RequestHandler<Map<Strin
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        return Invocation.run(context, "schedule badge-erasure-replay", () -> handle(input, context));
+    }
+
+    private String handle(Map<String, Object> input, Context context) {
         Erasures.Replayed replayed = erasures.replay();
         if (!replayed.stillPending().isEmpty()) {
             throw new IllegalStateException(replayed.stillPending().size() + " badge erasure(s) still pending after "

@@ -19,6 +19,7 @@ import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.registration.AccessLinkPolicy;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
@@ -81,6 +82,9 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
             }
         }
         var outcome = registrations.register(fairId, body, key);
+        if (outcome instanceof Registrations.Registered registered && !registered.replayed()) {
+            Metrics.count(fairId, Metrics.REGISTRATIONS);
+        }
         return switch (outcome) {
             case Registrations.Registered registered -> HttpResponse.json(201, registered.receipt().toJson())
                     .withHeader("location", "/fairs/" + fairId + "/registrations/"

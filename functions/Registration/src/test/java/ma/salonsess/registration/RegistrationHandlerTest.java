@@ -44,6 +44,7 @@ import ma.salonsess.shared.text.LocalizedText;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.LogPrivacy;
 import ma.salonsess.testsupport.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,37 @@ class RegistrationHandlerTest {
         APIGatewayV2HTTPEvent event = withPathParameter(withPathParameter(ApiEvents.load("registration-get.json"),
                 "fairId", fairId), "registrationId", registrationId);
         return withHeader(event, "authorization", token == null ? null : "Bearer " + token);
+    }
+
+    @Test
+    void aRegistrationCountsOnceInTheFairsMetricsAndLogsOneLineWithoutPersonalData() throws Exception {
+        APIGatewayV2HTTPEvent event = post("registration-post-visitor.json");
+        assertEquals(201, call(event).getStatusCode());
+        assertEquals(201, call(event).getStatusCode(), "the same request again: a replay");
+
+        List<JsonNode> metrics = LogPrivacy.metricLines().stream()
+                .filter(m -> m.has("Registrations") && fairId.equals(m.path("FairId").asText())).toList();
+        assertEquals(1, metrics.size(), "the replay is not counted again");
+        JsonNode directive = metrics.get(0).path("_aws").path("CloudWatchMetrics").get(0);
+        assertEquals("SalonESS", directive.path("Namespace").asText());
+        assertEquals("[[\"FairId\"]]", Json.write(directive.path("Dimensions")));
+        assertEquals("Registrations", directive.path("Metrics").get(0).path("Name").asText());
+        assertEquals(1, metrics.get(0).path("Registrations").asInt());
+
+        List<JsonNode> invocations = new ArrayList<>();
+        for (String line : LogPrivacy.printed().split("\n")) {
+            int json = line.indexOf("{\"level\"");
+            if (json >= 0 && line.contains("\"type\":\"invocation\"")) {
+                invocations.add(Json.parse(line.substring(json)));
+            }
+        }
+        assertEquals(2, invocations.size(), "one line per invocation");
+        JsonNode line = invocations.get(0);
+        assertEquals("http POST /fairs/{fairId}/registrations", line.path("source").asText());
+        assertEquals(fairId, line.path("fairId").asText());
+        assertEquals("201", line.path("outcome").asText());
+        assertTrue(line.hasNonNull("requestId"));
+        // and LocalAwsExtension scans all of it for the email, phone and names the sample holds
     }
 
     /** A clock a test moves by hand, to step past the minute run-time settings are kept. */

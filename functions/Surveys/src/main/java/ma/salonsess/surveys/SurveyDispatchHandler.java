@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.log.Invocation;
+import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.survey.SendPace;
 import ma.salonsess.shared.survey.SurveyDispatch;
 import ma.salonsess.shared.survey.SurveyRound;
@@ -53,6 +55,11 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
+        return Invocation.run(context, "schedule survey-dispatch", event.get("fairId") instanceof String f ? f : null,
+                () -> handle(event, context), String::valueOf);
+    }
+
+    private String handle(Map<String, Object> event, Context context) {
         Object fairId = event.get("fairId");
         Object round = event.get("round");
         Object after = event.get("after");
@@ -62,6 +69,8 @@ public final class SurveyDispatchHandler implements RequestHandler<Map<String, O
         var run = new SurveySchedules.Run(id, SurveyRound.valueOf(r),
                 after instanceof String a ? Optional.of(a) : Optional.empty());
         var outcome = dispatch.run(run, () -> context.getRemainingTimeInMillis() > MARGIN_MILLIS);
+        Metrics.counts(id, Map.of(Metrics.EMAILS_SENT, (long) outcome.sent(), Metrics.EMAILS_FAILED,
+                (long) outcome.failed()));
         return run.round() + " " + outcome.status() + ": sent " + outcome.sent() + ", already sent "
                 + outcome.alreadySent() + ", not eligible " + outcome.notEligible() + ", refused " + outcome.failed();
     }

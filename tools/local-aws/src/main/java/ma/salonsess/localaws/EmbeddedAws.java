@@ -37,9 +37,21 @@ public final class EmbeddedAws implements AwsStack {
     private final Thread shutdownHook;
 
     /** Ports to listen on; 0 picks a free one. */
-    public record Ports(int dynamoDb, int s3, int ses) {
+    public record Ports(int dynamoDb, int s3, int ses, int scheduler, int ssm, int secretsManager) {
+        public Ports(int dynamoDb, int s3, int ses) {
+            this(dynamoDb, s3, ses, 0, 0, 0);
+        }
+
         public static Ports any() {
             return new Ports(0, 0, 0);
+        }
+
+        /**
+         * The fixed ports of {@code ./run-local}, which the {@code sam local invoke} variables in
+         * {@code events/env-vars.json} point at.
+         */
+        public static Ports runLocal(int ses) {
+            return new Ports(8000, 8001, ses, 8004, 8002, 8003);
         }
     }
 
@@ -67,9 +79,9 @@ public final class EmbeddedAws implements AwsStack {
         SsmEmulator ssm = null;
         SecretsManagerEmulator secrets = null;
         try {
-            scheduler = SchedulerEmulator.start(0, REGION);
-            ssm = SsmEmulator.start(0, REGION);
-            secrets = SecretsManagerEmulator.start(0, REGION);
+            scheduler = SchedulerEmulator.start(ports.scheduler(), REGION);
+            ssm = SsmEmulator.start(ports.ssm(), REGION);
+            secrets = SecretsManagerEmulator.start(ports.secretsManager(), REGION);
             dynamo = ServerRunner.createServerFromCommandLineArgs(new String[] {
                     "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
@@ -105,6 +117,20 @@ public final class EmbeddedAws implements AwsStack {
             stopQuietly(dynamo, s3Proxy);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("Cannot start the local AWS stack", e);
         }
+    }
+
+    /**
+     * Where a stack started with {@code ports} answers for a client on {@code host} (a container
+     * reaches this machine as {@code host.docker.internal}), with the credentials it checks.
+     */
+    public static AwsEndpoints endpoints(String host, Ports ports) {
+        return new AwsEndpoints(url(host, ports.dynamoDb()), url(host, ports.s3()), url(host, ports.ses()),
+                url(host, ports.scheduler()), REGION, ACCESS_KEY, SECRET_KEY, url(host, ports.ssm()),
+                url(host, ports.secretsManager()));
+    }
+
+    private static URI url(String host, int port) {
+        return URI.create("http://" + host + ":" + port);
     }
 
     @Override

@@ -366,4 +366,72 @@ class TemplateAgreementTest {
             assertFalse(policies.contains("secretsmanager:*"), f.logicalId());
         }
     }
+
+    /**
+     * Every function traced (X-Ray), and the functions behind public routes deployed gradually: a
+     * canary on the live alias that their errors alarm rolls back.
+     */
+    @Test
+    void publicFunctionsDeployAsACanaryRolledBackByTheirErrorsAlarmAndAllAreTraced() {
+        assertEquals("Active", TEMPLATE.functionGlobals().get("Tracing"), "Tracing: Active in Globals");
+        List<String> canaries = new ArrayList<>();
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            assertFalse(f.properties().containsKey("Tracing") && !"Active".equals(f.properties().get("Tracing")),
+                    f.logicalId() + " turns tracing off");
+            boolean isPublic = f.httpRoutes().stream().anyMatch(r -> r.authorizer() == null);
+            if (!isPublic) {
+                continue;
+            }
+            Object preference = f.properties().get("DeploymentPreference");
+            assertTrue(preference != null, f.logicalId() + " serves public routes: it needs a DeploymentPreference");
+            Map<String, Object> p = SamTemplate.asMap(preference);
+            assertTrue(String.valueOf(p.get("Type")).startsWith("Canary"), f.logicalId() + ": a canary");
+            String alarm = f.logicalId() + "ErrorsAlarm";
+            assertTrue(TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").contains(alarm), alarm);
+            assertEquals(List.of(Map.of("Ref", alarm)), p.get("Alarms"), f.logicalId() + " is rolled back by " + alarm);
+            canaries.add(f.logicalId());
+        }
+        assertTrue(canaries.contains("RegistrationFunction"), "registration is public: " + canaries);
+    }
+
+    /**
+     * {@code sam local invoke -n events/env-vars.json} gives each function every variable the
+     * template declares, pointing at {@code ./run-local}'s stack: the committed file is up to date.
+     */
+    @Test
+    void theSamLocalVariablesFileMatchesTheTemplate() throws Exception {
+        String expected = SamLocalEnv.variables(TEMPLATE);
+        String committed = Files.readString(ROOT.resolve("events/env-vars.json"));
+        assertEquals(expected, committed, "events/env-vars.json is stale: run "
+                + "java -cp \"$(scripts/classpath.sh tools/local-run)\" ma.salonsess.localrun.SamLocalEnv");
+        JsonNode variables = Json.parse(committed);
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            for (String name : f.environment().keySet()) {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) {
+                    assertTrue(variables.path(f.logicalId()).has(name), f.logicalId() + " " + name);
+                }
+            }
+            assertTrue(variables.path(f.logicalId()).path("AWS_ENDPOINT_URL_DYNAMODB").asText()
+                    .equals("http://host.docker.internal:8000"), "run-local's DynamoDB");
+        }
+    }
+
+    /**
+     * A stream's records expire after 24 hours and its dead-letter queue only points into it: every
+     * stream-triggered function parks what a replay needs in a table of its own (parked records, or
+     * the erasure retries), which keeps it for longer.
+     */
+    @Test
+    void everyStreamFunctionParksWhatAReplayNeeds() {
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            if (!f.streamSubscriptions().isEmpty()) {
+                assertTrue(f.environment().containsKey("PARKED_RECORDS_TABLE")
+                                || f.environment().containsKey("ERASURE_RETRIES_TABLE"),
+                        f.logicalId() + " parks failed records where a replay finds them after 24 hours");
+            }
+        }
+        Map<String, Object> ttl = SamTemplate.asMap(TEMPLATE.properties("ParkedRecordsTable")
+                .get("TimeToLiveSpecification"));
+        assertEquals(true, ttl.get("Enabled"), "parked records expire");
+    }
 }
