@@ -35,6 +35,7 @@ import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.checkin.CheckinRepository;
 import ma.salonsess.shared.checkin.Entry;
 import ma.salonsess.shared.config.Env;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.contact.EmailAddress;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
@@ -76,7 +77,7 @@ public final class CheckinBenchmark {
             Env env = resources.functionEnv(template.function("CheckinFunction"));
             Clock clock = Clock.fixed(at(12, 0), ZoneOffset.UTC);
             CheckinHandler handler = new CheckinHandler(env, dynamoDb, clock);
-            BadgeToken tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+            BadgeToken tokens = new Wiring(env).fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
             RegistrationRepository registrations = new RegistrationRepository(dynamoDb,
                     resources.tableName("RegistrationsTable"));
             CheckinRepository checkins = new CheckinRepository(dynamoDb, resources.tableName("CheckinsTable"));

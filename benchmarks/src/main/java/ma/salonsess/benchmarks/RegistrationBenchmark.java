@@ -40,6 +40,7 @@ public final class RegistrationBenchmark {
     public static void main(String[] args) throws Exception {
         int coldRuns = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int warmRequests = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
+        boolean traced = args.length > 2 && args[2].equals("traced");
         Path root = RepositoryLayout.root();
         Path jar = root.resolve("functions/Registration/target/registration-lambda.jar");
         if (!Files.isRegularFile(jar)) {
@@ -56,8 +57,10 @@ public final class RegistrationBenchmark {
             StringBuilder report = new StringBuilder();
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                     .append(Runtime.version()).append("\n\n");
-            cold(jar, env, coldRuns, report);
-            warm(env, warmRequests, report);
+            cold(jar, env, coldRuns, report, traced);
+            if (warmRequests > 0) {
+                warm(env, warmRequests, report);
+            }
             System.out.println(report);
             Path out = root.resolve("target/benchmarks/registration.md");
             Files.createDirectories(out.getParent());
@@ -66,7 +69,7 @@ public final class RegistrationBenchmark {
         }
     }
 
-    private static void cold(Path jar, Env env, int runs, StringBuilder report) throws Exception {
+    private static void cold(Path jar, Env env, int runs, StringBuilder report, boolean traced) throws Exception {
         // Only the two probe classes beside the deployable jar: no benchmark interceptor in these JVMs.
         Path probes = Files.createTempDirectory("cold-start-probes");
         for (Class<?> type : List.of(ColdStartProbe.class, ColdStartFloor.class)) {
@@ -80,20 +83,44 @@ public final class RegistrationBenchmark {
         String classpath = jar + java.io.File.pathSeparator + probes;
         runChild(classpath, env, ColdStartProbe.class); // first runs warm the OS file cache for both
         runChild(classpath, env, ColdStartFloor.class);
+        // Traced: the same jar with the X-Ray SDK's instrumentor for SDK v2 beside it (it registers
+        // itself as an SDK interceptor), in a Lambda-like environment with a sampled trace header.
+        String xray = System.getProperty("xray.classpath", "");
+        if (traced && !xray.contains("aws-xray-recorder-sdk-aws-sdk-v2-instrumentor")) {
+            throw new IllegalStateException("Traced runs need -Dxray.classpath (benchmarks/run passes it)");
+        }
+        Env tracedEnv = env.with(Map.of("LAMBDA_TASK_ROOT", probes.toString(), "AWS_XRAY_CONTEXT_MISSING", "IGNORE_ERROR",
+                "_X_AMZN_TRACE_ID", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
+                "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000"));
+        if (traced) {
+            runChild(classpath + java.io.File.pathSeparator + xray, tracedEnv, ColdStartProbe.class);
+        }
         double[] handler = new double[runs];
         double[] floor = new double[runs];
+        double[] tracedHandler = new double[runs];
         for (int i = 0; i < runs; i++) {
             handler[i] = runChild(classpath, env, ColdStartProbe.class);
             floor[i] = runChild(classpath, env, ColdStartFloor.class);
+            if (traced) {
+                tracedHandler[i] = runChild(classpath + java.io.File.pathSeparator + xray, tracedEnv,
+                        ColdStartProbe.class);
+            }
         }
         Arrays.sort(handler);
         Arrays.sort(floor);
+        Arrays.sort(tracedHandler);
         double ratio = median(handler) / median(floor);
         report.append("## Cold start: fresh JVM to first answer (").append(runs).append(" runs each)\n\n")
                 .append("| | median ms | min ms | max ms |\n|---|---:|---:|---:|\n")
                 .append(String.format("| registration handler | %.0f | %.0f | %.0f |%n", median(handler), handler[0], handler[runs - 1]))
                 .append(String.format("| floor: bare DynamoDB client, same calls | %.0f | %.0f | %.0f |%n", median(floor), floor[0], floor[runs - 1]))
                 .append(String.format("%nHandler / floor (medians): **%.2fx** (target: at most 1.3x)%n%n", ratio));
+        if (traced) {
+            report.append(String.format("| handler with the X-Ray SDK instrumentor | %.0f | %.0f | %.0f |%n",
+                            median(tracedHandler), tracedHandler[0], tracedHandler[runs - 1]))
+                    .append(String.format("%nTraced handler / floor (medians): **%.2fx**; traced / untraced handler: "
+                            + "%.2fx%n%n", median(tracedHandler) / median(floor), median(tracedHandler) / median(handler)));
+        }
     }
 
     private static double runChild(String classpath, Env env, Class<?> main) throws Exception {

@@ -2,6 +2,7 @@ package ma.salonsess.badges;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.ErasureRetries;
@@ -12,9 +13,11 @@ final class BadgeErasure {
     private BadgeErasure() {
     }
 
-    static Erasures erasures(Wiring wiring, BadgeStore store, BadgeToken tokens) {
+    static Erasures erasures(Wiring wiring, BadgeStore store, Supplier<BadgeToken> tokens) {
         return new Erasures(ErasureRetries.Part.BADGE,
-                List.of((fairId, registrationId) -> store.delete(tokens.objectKey(fairId, registrationId))),
+                // Under every accepted secret: a badge rendered before a rotation has its key from the old one.
+                List.of((fairId, registrationId) -> tokens.get().objectKeys(fairId, registrationId)
+                        .forEach(store::delete)),
                 wiring.erasureRetries(), Clock.systemUTC());
     }
 }

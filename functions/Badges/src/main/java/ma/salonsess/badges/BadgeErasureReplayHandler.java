@@ -9,6 +9,7 @@ import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Invocation;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -28,13 +29,18 @@ public final class BadgeErasureReplayHandler implements RequestHandler<Map<Strin
 
     /** With a given S3 client: tests pass one that fails on purpose. */
     public BadgeErasureReplayHandler(Env env, S3Client s3) {
-        this.erasures = BadgeErasure.erasures(new Wiring(env), new BadgeStore(s3, env.require("BADGE_BUCKET")),
-                new BadgeToken(env.require("BADGE_TOKEN_SECRET")));
+        Wiring wiring = new Wiring(env);
+        this.erasures = BadgeErasure.erasures(wiring, new BadgeStore(s3, env.require("BADGE_BUCKET")),
+                wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new));
         Priming.register("BadgeErasureReplayFunction", this, BadgesPriming::scheduled);
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        return Invocation.run(context, "schedule badge-erasure-replay", () -> handle(input, context));
+    }
+
+    private String handle(Map<String, Object> input, Context context) {
         Erasures.Replayed replayed = erasures.replay();
         if (!replayed.stillPending().isEmpty()) {
             throw new IllegalStateException(replayed.stillPending().size() + " badge erasure(s) still pending after "

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
@@ -19,6 +21,8 @@ import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.dynamo.TableKeys;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Metrics;
+import ma.salonsess.shared.stream.ParkedRecords;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -40,10 +44,11 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
     private static final List<String> SHOWN = List.of("firstName", "lastName", "arabicName", "role", "language",
             "organisation");
 
+    private final ParkedRecords parked;
     private final RegistrationRepository registrations;
     private final FairRepository fairs;
     private final BadgeStore store;
-    private final BadgeToken tokens;
+    private final Supplier<BadgeToken> tokens;
     private final BadgeRenderer renderer;
     private final Erasures erasures;
     private final Clock clock = Clock.systemUTC();
@@ -62,18 +67,23 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         this.registrations = wiring.registrations();
         this.fairs = wiring.fairs();
         this.store = new BadgeStore(s3, env.require("BADGE_BUCKET"));
-        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.tokens = wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new);
         this.renderer = new BadgeRenderer(new BadgeFonts());
         this.erasures = BadgeErasure.erasures(wiring, store, tokens);
         Priming.register("BadgesFunction", () -> BadgesPriming.badge(this, renderer), Priming.Answers.NONE);
+        // Keys and event name only: a replay renders what the registration says then.
+        this.parked = new ParkedRecords(wiring.dynamoDb(), wiring.table("PARKED_RECORDS_TABLE"), "badges", Set.of());
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatch.eachRecord(event, context, this::handle);
+        if (StreamBatch.isReplayCommand(event)) {
+            return StreamBatch.replay(parked, context, record -> handle(record, true));
+        }
+        return StreamBatch.eachRecord(event, context, record -> handle(record, false), parked);
     }
 
-    private void handle(DynamodbEvent.DynamodbStreamRecord record) {
+    private void handle(DynamodbEvent.DynamodbStreamRecord record, boolean replay) {
         Map<String, AttributeValue> keys = record.getDynamodb().getKeys();
         Optional<TableKeys.RegistrationKey> item = TableKeys.registration(keys.get("fairId").getS(),
                 keys.get("sk").getS());
@@ -82,12 +92,13 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         }
         String fairId = item.get().fairId();
         String registrationId = item.get().registrationId();
+        BadgeToken tokens = this.tokens.get();
         String key = tokens.objectKey(fairId, registrationId);
         if ("REMOVE".equals(record.getEventName())) {
             erasures.erase(fairId, registrationId); // erased registration: its badge goes too (law 09-08)
             return;
         }
-        if ("MODIFY".equals(record.getEventName())
+        if (!replay && "MODIFY".equals(record.getEventName())
                 && !changesWhatIsShown(record.getDynamodb().getOldImage(), record.getDynamodb().getNewImage())) {
             return;
         }
@@ -104,6 +115,7 @@ public final class BadgeHandler implements RequestHandler<DynamodbEvent, Streams
         }
         Fair fair = fairs.find(fairId).orElseThrow(() -> new IllegalStateException("No fair " + fairId));
         store.put(key, renderer.render(BadgeContent.of(fair, r, tokens.issue(fairId, registrationId, r.role()))));
+        Metrics.count(fairId, Metrics.BADGES_RENDERED);
         if (!registrations.markBadgeReady(fairId, registrationId, BadgeState.ready(key, r.version(), clock.instant()))
                 && registrations.find(fairId, registrationId).isEmpty()) {
             store.delete(key); // erased while we rendered

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.badges.render.BadgeSheet;
@@ -47,7 +48,7 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
 
     private final FairRepository fairs;
     private final RegistrationRepository registrations;
-    private final BadgeToken tokens;
+    private final Supplier<BadgeToken> tokens;
     private final BadgeSheet sheet;
     /** Where the file goes, and its short-lived link: built once per container. */
     private final PrivateFiles files;
@@ -63,7 +64,7 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
                 LINK_VALIDITY);
         this.fairs = wiring.fairs();
         this.registrations = wiring.registrations();
-        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.tokens = wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new);
         BadgeFonts fonts = new BadgeFonts();
         this.sheet = new BadgeSheet(new BadgeRenderer(fonts), fonts);
         Priming.register("BadgeSheetsFunction", this, BadgesPriming::sheets);
@@ -128,6 +129,6 @@ public final class BadgeSheetsHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private BadgeContent content(Fair fair, Registration r) {
-        return BadgeContent.of(fair, r, tokens.issue(fair.fairId(), r.registrationId(), r.role()));
+        return BadgeContent.of(fair, r, tokens.get().issue(fair.fairId(), r.registrationId(), r.role()));
     }
 }

@@ -50,7 +50,7 @@ public final class CertificatesHandler implements RequestHandler<APIGatewayV2HTT
     public CertificatesHandler(Env env, Clock clock) {
         Wiring wiring = new Wiring(env);
         this.certificates = new Certificates(wiring.fairs(), wiring.workshops(), wiring.registrations(),
-                wiring.checkins(), new CertificateCode(env.require("BADGE_TOKEN_SECRET")));
+                wiring.checkins(), wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", CertificateCode::new));
         this.apiUrl = env.optional("PUBLIC_API_URL").orElse("").replaceAll("/+$", "");
         this.clock = clock;
     }

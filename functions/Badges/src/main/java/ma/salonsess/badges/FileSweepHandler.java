@@ -10,6 +10,7 @@ import java.util.Map;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Invocation;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -43,6 +44,10 @@ public final class FileSweepHandler implements RequestHandler<Map<String, Object
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        return Invocation.run(context, "schedule file-sweep", () -> handle(input, context));
+    }
+
+    private String handle(Map<String, Object> input, Context context) {
         Instant cutoff = clock.instant().minus(KEEP);
         int deleted = 0;
         for (String prefix : PREFIXES) {

@@ -2,6 +2,7 @@ package ma.salonsess.badges;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -13,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.registration.BadgeState;
 import ma.salonsess.shared.registration.Organisation;
 import ma.salonsess.shared.registration.OrganisationType;
@@ -56,7 +59,7 @@ class BadgeHandlerTest {
         var env = aws.functionEnv("BadgesFunction");
         this.handler = new BadgeHandler(env);
         this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
-        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.tokens = new Wiring(env).fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
         this.bucket = env.require("BADGE_BUCKET");
         DemoFair.seed(RepositoryLayout.root(), aws.dynamoDb(), aws.tableName("FairsTable"));
         registrations.find(DemoFair.ID, REGISTRATION_ID).ifPresent(registrations::delete);
@@ -105,6 +108,41 @@ class BadgeHandlerTest {
         }
         var head = aws.s3().headObject(b -> b.bucket(bucket).key(key));
         assertEquals("application/pdf", head.contentType());
+    }
+
+    /**
+     * Rotating the badge secret (a new AWSCURRENT, the old value AWSPREVIOUS): new badges are signed
+     * with the new value, a badge printed before still verifies and is still erased with its
+     * registration; after a second rotation it no longer verifies.
+     */
+    @Test
+    void aBadgePrintedBeforeARotationStillVerifiesAndIsErasedWithItsRegistration() throws Exception {
+        handler.handleRequest(event("badge-registration-insert.json"), LambdaContext.forTest());
+        String printedKey = registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow().badge().key();
+        String printed;
+        try (PDDocument pdf = Loader.loadPDF(stored(printedKey))) {
+            printed = BadgeRendererTest.decodeQr(pdf);
+        }
+        var env = aws.functionEnv("BadgesFunction");
+        String secretId = env.require("BADGE_TOKEN_SECRET_ARN");
+        aws.secretsManager().putSecretValue(b -> b.secretId(secretId)
+                .secretString("rotated-" + UUID.randomUUID().toString().replace("-", "")));
+
+        BadgeToken rotated = new Wiring(env).fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
+        assertNotEquals(printed, rotated.issue(DemoFair.ID, REGISTRATION_ID, Role.EXHIBITOR), "signed anew");
+        assertEquals(new BadgeToken.Holder(REGISTRATION_ID, Role.EXHIBITOR),
+                rotated.verify(DemoFair.ID, printed).orElseThrow(), "the printed badge still passes the scanner");
+
+        BadgeHandler startedAfterRotation = new BadgeHandler(env);
+        registrations.delete(registrations.find(DemoFair.ID, REGISTRATION_ID).orElseThrow());
+        assertTrue(startedAfterRotation.handleRequest(event("badge-registration-remove.json"), LambdaContext.forTest())
+                .getBatchItemFailures().isEmpty());
+        assertFalse(badgesOfTheFair().contains(printedKey), "the badge rendered under the old secret is erased too");
+
+        aws.secretsManager().putSecretValue(b -> b.secretId(secretId)
+                .secretString("rotated-again-" + UUID.randomUUID().toString().replace("-", "")));
+        BadgeToken twice = new Wiring(env).fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
+        assertTrue(twice.verify(DemoFair.ID, printed).isEmpty(), "two rotations later the old value is gone");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import ma.salonsess.shared.auth.StaffAccess;
 import ma.salonsess.shared.auth.StaffAccess.Power;
@@ -80,7 +81,7 @@ public final class CheckinHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final CheckinRepository checkins;
     private final Checkins use;
     private final AttendeeSearch search;
-    private final BadgeToken tokens;
+    private final Supplier<BadgeToken> tokens;
     private final Clock clock;
     /** Scans of a batch handled at once, per container. */
     private final ExecutorService batchWorkers = Executors.newFixedThreadPool(BATCH_PARALLELISM, r -> {
@@ -105,7 +106,7 @@ public final class CheckinHandler implements RequestHandler<APIGatewayV2HTTPEven
         Wiring wiring = new Wiring(env, dynamoDb);
         this.fairs = wiring.fairs();
         this.checkins = wiring.checkins();
-        this.tokens = new BadgeToken(env.require("BADGE_TOKEN_SECRET"));
+        this.tokens = wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new);
         this.clock = clock;
         this.use = new Checkins(wiring.registrations(), wiring.workshops(), wiring.signups(), checkins, tokens, clock,
                 Duration.ofDays(env.intValue("RETENTION_DAYS_AFTER_FAIR", 365)));
@@ -134,7 +135,7 @@ public final class CheckinHandler implements RequestHandler<APIGatewayV2HTTPEven
         ObjectNode body = Json.object().put("fairId", fair.fairId());
         body.set("name", LocalizedTextJson.of(fair.name()));
         ArrayNode keys = body.putArray("publicKeys");
-        tokens.publicKeys(fair.fairId()).forEach(k -> keys.addObject().put("keyId", k.keyId())
+        tokens.get().publicKeys(fair.fairId()).forEach(k -> keys.addObject().put("keyId", k.keyId())
                 .put("publicKey", k.publicKey()));
         ArrayNode revoked = body.putArray("revoked");
         checkins.revoked(fair.fairId(), clock.instant()).forEach(revoked::add);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.checkin.CheckinRepository;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -50,7 +51,8 @@ final class CheckinApi {
                 Language.FR, List.of(STEWARD), List.of(SUPERVISOR), hallCapacity));
         this.handler = new CheckinHandler(aws.functionEnv("CheckinFunction"), aws.dynamoDb(),
                 Clock.fixed(now, ZoneOffset.UTC));
-        this.tokens = new BadgeToken(aws.functionEnv("CheckinFunction").require("BADGE_TOKEN_SECRET"));
+        this.tokens = new Wiring(aws.functionEnv("CheckinFunction"))
+                .fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
         this.checkins = new CheckinRepository(aws.dynamoDb(), aws.tableName("CheckinsTable"));
     }
 

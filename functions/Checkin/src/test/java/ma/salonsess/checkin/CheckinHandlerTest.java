@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import ma.salonsess.checkin.CheckinApi.Answer;
 import ma.salonsess.shared.checkin.CheckinRepository.RegistrationCheckins;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.registration.Role;
@@ -73,7 +74,8 @@ class CheckinHandlerTest {
         verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded)));
         verifier.update(("badge3\n" + api.fairId + "\n" + parts[2] + "\nV").getBytes(StandardCharsets.UTF_8));
         assertTrue(verifier.verify(Base64.getUrlDecoder().decode(parts[4])), "the device verifies with the kit alone");
-        assertFalse(kit.body().toString().contains(aws.functionEnv("CheckinFunction").require("BADGE_TOKEN_SECRET")));
+        String secret = new Wiring(aws.functionEnv("CheckinFunction")).secret("BADGE_TOKEN_SECRET_ARN").get().current();
+        assertFalse(kit.body().toString().contains(secret));
     }
 
     @Test

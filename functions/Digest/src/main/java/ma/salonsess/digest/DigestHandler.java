@@ -11,6 +11,7 @@ import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.digest.DigestTiming;
 import ma.salonsess.shared.fair.Fair;
+import ma.salonsess.shared.log.Invocation;
 import ma.salonsess.shared.log.Log;
 import ma.salonsess.shared.snapstart.Priming;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -58,6 +59,10 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
+        return Invocation.run(context, "schedule digest", () -> handle(event, context));
+    }
+
+    private String handle(Map<String, Object> event, Context context) {
         int sent = 0;
         int alreadySent = 0;
         List<String> failed = new ArrayList<>();

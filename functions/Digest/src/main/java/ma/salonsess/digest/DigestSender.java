@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ma.salonsess.shared.attendance.Attendance;
 import ma.salonsess.shared.attendance.Attendances;
+import java.util.function.Supplier;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -29,7 +30,7 @@ final class DigestSender {
     private final Attendances attendances;
     private final SurveyRepository surveys;
     private final SesV2Client ses;
-    private final String sender;
+    private final Supplier<String> sender;
     private final String configurationSet;
     private final Clock clock;
 
@@ -50,7 +51,7 @@ final class DigestSender {
         this.surveys = wiring.surveys();
         this.attendances = new Attendances(wiring.checkins(), wiring.workshops(), wiring.signups());
         this.ses = ses;
-        this.sender = wiring.env().require("SENDER_EMAIL");
+        this.sender = wiring.setting("SENDER_EMAIL_PARAMETER");
         this.configurationSet = wiring.env().require("SES_CONFIGURATION_SET");
         this.clock = clock;
     }
@@ -76,7 +77,7 @@ final class DigestSender {
             attachments.add(Attachment.builder().fileName(fair.fairId() + "-inscriptions.csv")
                     .contentType("text/csv; charset=utf-8").rawContent(SdkBytes.fromByteArray(csv)).build());
         }
-        ses.sendEmail(b -> b.fromEmailAddress(sender).configurationSetName(configurationSet)
+        ses.sendEmail(b -> b.fromEmailAddress(sender.get()).configurationSetName(configurationSet)
                 .destination(d -> d.toAddresses(fair.organiserEmails()))
                 .content(c -> c.simple(m -> m.subject(s -> s.data(report.subject()).charset("UTF-8"))
                         .body(x -> x.text(t -> t.data(body[0]).charset("UTF-8")).html(h -> h.data(body[1]).charset("UTF-8")))

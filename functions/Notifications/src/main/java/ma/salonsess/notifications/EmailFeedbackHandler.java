@@ -13,6 +13,7 @@ import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.email.Undeliverable;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.log.Invocation;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.snapstart.Priming;
 
@@ -40,6 +41,10 @@ public final class EmailFeedbackHandler implements RequestHandler<Map<String, Ob
     /** Returns how many registrations were marked; throws so SNS retries (then the dead-letter queue). */
     @Override
     public Integer handleRequest(Map<String, Object> event, Context context) {
+        return Invocation.run(context, "sns ses-feedback", () -> handle(event, context));
+    }
+
+    private Integer handle(Map<String, Object> event, Context context) {
         int marked = 0;
         for (JsonNode record : Json.MAPPER.valueToTree(event).path("Records")) {
             JsonNode message;

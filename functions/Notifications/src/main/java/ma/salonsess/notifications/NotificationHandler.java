@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -21,6 +22,8 @@ import ma.salonsess.shared.email.EmailChoice;
 import ma.salonsess.shared.email.EmailTemplates;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Metrics;
+import ma.salonsess.shared.stream.ParkedRecords;
 import ma.salonsess.shared.stream.StreamBatch;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
@@ -43,6 +46,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * shows an email pending until it goes out.
  */
 public final class NotificationHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** What {@link #handle} reads of a record's images: ids and statuses, all a parked record keeps. */
+    private static final Set<String> READS = Set.of("type", "fairId", "registrationId", "workshopId", "status",
+            "updatedAt", "badge");
+    private final ParkedRecords parked;
     private final RegistrationRepository registrations;
     private final FairRepository fairs;
     private final WorkshopRepository workshops;
@@ -75,11 +82,16 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
         this.bucket = env.require("BADGE_BUCKET");
         this.site = wiring.publicSite();
         Priming.register("NotificationsFunction", this, NotificationsPriming::records);
+        this.parked = new ParkedRecords(wiring.dynamoDb(), wiring.table("PARKED_RECORDS_TABLE"), "notifications",
+                READS);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatch.eachRecord(event, context, this::handle);
+        if (StreamBatch.isReplayCommand(event)) {
+            return StreamBatch.replay(parked, context, this::handle);
+        }
+        return StreamBatch.eachRecord(event, context, this::handle, parked);
     }
 
     private void handle(DynamodbEvent.DynamodbStreamRecord record) {
@@ -160,8 +172,13 @@ public final class NotificationHandler implements RequestHandler<DynamodbEvent, 
             mailer.send(r.email().value(), templates.render(kind.template(), r.language(), values), files);
             ledger.sent(eventKey);
         } catch (RuntimeException e) {
+            Metrics.count(r.fairId(), Metrics.EMAILS_FAILED);
             registrations.markEmailPending(r.fairId(), r.registrationId(), kind.name());
             throw e;
+        }
+        Metrics.count(r.fairId(), Metrics.EMAILS_SENT);
+        if (kind == EmailKind.PROMOTED) {
+            Metrics.count(r.fairId(), Metrics.PROMOTIONS); // once: the ledger's claim keeps replays out
         }
         registrations.clearEmailPending(r.fairId(), r.registrationId(), kind.name());
     }

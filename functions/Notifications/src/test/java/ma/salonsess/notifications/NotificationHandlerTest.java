@@ -125,7 +125,8 @@ class NotificationHandlerTest {
         assertTrue(handler.handleRequest(badgeReady(r), LambdaContext.forTest()).getBatchItemFailures().isEmpty());
 
         SentEmail mail = only(r);
-        assertEquals(env.require("SENDER_EMAIL"), mail.from());
+        assertEquals(aws.ssm().getParameter(b -> b.name(env.require("SENDER_EMAIL_PARAMETER"))).parameter().value(),
+                mail.from(), "the sender of the run-time setting");
         assertTrue(mail.subject().contains(switch (language) {
             case FR -> "Votre inscription";
             case AR -> "تسجيلكم";
@@ -246,6 +247,38 @@ class NotificationHandlerTest {
 
     private static SesV2Client failing(SesV2Client real, AtomicInteger failuresLeft) {
         return FaultySes.failingWhile(real, () -> failuresLeft.getAndDecrement() > 0);
+    }
+
+    /**
+     * SES down for longer than the stream keeps the record: the function parks it (ids and statuses,
+     * no name or address) before reporting the failure, and the replay command (an invocation with
+     * no records) sends the email once after the fix.
+     */
+    @Test
+    void aRecordThatKeepsFailingIsParkedAndTheReplayCommandSendsItOnce() {
+        String parkedTable = aws.tableName("ParkedRecordsTable");
+        aws.partition("ParkedRecordsTable", "source", "notifications").forEach(old -> aws.dynamoDb()
+                .deleteItem(b -> b.tableName(parkedTable).key(Map.of("source", old.get("source"),
+                        "eventId", old.get("eventId")))));
+        Registration r = registrant("Salma", Language.FR);
+        NotificationHandler down = new NotificationHandler(env, failing(aws.ses(), new AtomicInteger(100)));
+
+        assertEquals(1, down.handleRequest(badgeReady(r), LambdaContext.forTest()).getBatchItemFailures().size());
+
+        List<Map<String, AttributeValue>> parked = aws.partition("ParkedRecordsTable", "source", "notifications");
+        assertEquals(1, parked.size(), "parked before the failure was reported");
+        String stored = parked.get(0).toString();
+        assertFalse(stored.contains(r.email().value()) || stored.contains("Salma"), "ids and statuses only: " + stored);
+        assertTrue(aws.mailbox().sentTo(r.email().value()).isEmpty());
+
+        DynamodbEvent replayCommand = new DynamodbEvent();
+        replayCommand.setRecords(List.of());
+        assertTrue(handler.handleRequest(replayCommand, LambdaContext.forTest()).getBatchItemFailures().isEmpty());
+        only(r);
+        assertTrue(aws.partition("ParkedRecordsTable", "source", "notifications").isEmpty(), "nothing left parked");
+
+        handler.handleRequest(replayCommand, LambdaContext.forTest());
+        only(r); // a second replay sends nothing again
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import ma.salonsess.shared.auth.OrganiserAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -53,11 +54,12 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     public OrganiserHandler(Env env) {
         Wiring wiring = new Wiring(env);
         Clock clock = Clock.systemUTC();
+        IntSupplier surveyDelayHours = wiring.intSetting("SURVEY_DELAY_HOURS_PARAMETER");
         this.fairs = wiring.fairs();
         this.setup = new FairSetup(fairs, wiring.workshops(), wiring.signups(), wiring.registrations(),
                 new WorkshopSignups(wiring.registrations(), wiring.workshops(), wiring.signups(), clock),
-                new SurveyStart(wiring.surveySchedules(), Duration.ofHours(env.intValue("SURVEY_DELAY_HOURS", 2)),
-                        clock), clock);
+                new SurveyStart(wiring.surveySchedules(),
+                        () -> Duration.ofHours(surveyDelayHours.getAsInt()), clock), clock);
         Priming.register("OrganiserFunction", this, OrganiserPriming::samples, new FairAnswers());
     }
 

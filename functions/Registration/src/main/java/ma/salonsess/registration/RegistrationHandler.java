@@ -19,6 +19,7 @@ import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.registration.AccessLinkPolicy;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
@@ -57,7 +58,7 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
 
     /** Wiring happens once per container, here; tests pass a clock to see links expire. */
     public RegistrationHandler(Env env, Clock clock) {
-        Wiring wiring = new Wiring(env);
+        Wiring wiring = new Wiring(env, clock);
         this.registrations = new Registrations(wiring.fairs(), wiring.registrations(), wiring.idempotency(clock),
                 wiring.registrationPolicy(), clock);
         this.accessLinks = new AccessLinks(wiring.fairs(), wiring.registrations(), wiring.accessLinks(),
@@ -84,6 +85,9 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
             }
         }
         var outcome = registrations.register(fairId, body, key);
+        if (outcome instanceof Registrations.Registered registered && !registered.replayed()) {
+            Metrics.count(fairId, Metrics.REGISTRATIONS);
+        }
         return switch (outcome) {
             case Registrations.Registered registered -> HttpResponse.json(201, registered.receipt().toJson())
                     .withHeader("location", "/fairs/" + fairId + "/registrations/"

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,6 +44,7 @@ import ma.salonsess.shared.text.LocalizedText;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
+import ma.salonsess.testsupport.LogPrivacy;
 import ma.salonsess.testsupport.OpenApiContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,90 @@ class RegistrationHandlerTest {
         APIGatewayV2HTTPEvent event = withPathParameter(withPathParameter(ApiEvents.load("registration-get.json"),
                 "fairId", fairId), "registrationId", registrationId);
         return withHeader(event, "authorization", token == null ? null : "Bearer " + token);
+    }
+
+    @Test
+    void aRegistrationCountsOnceInTheFairsMetricsAndLogsOneLineWithoutPersonalData() throws Exception {
+        APIGatewayV2HTTPEvent event = post("registration-post-visitor.json");
+        assertEquals(201, call(event).getStatusCode());
+        assertEquals(201, call(event).getStatusCode(), "the same request again: a replay");
+
+        List<JsonNode> metrics = LogPrivacy.metricLines().stream()
+                .filter(m -> m.has("Registrations") && fairId.equals(m.path("FairId").asText())).toList();
+        assertEquals(1, metrics.size(), "the replay is not counted again");
+        JsonNode directive = metrics.get(0).path("_aws").path("CloudWatchMetrics").get(0);
+        assertEquals("SalonESS", directive.path("Namespace").asText());
+        assertEquals("[[\"FairId\"]]", Json.write(directive.path("Dimensions")));
+        assertEquals("Registrations", directive.path("Metrics").get(0).path("Name").asText());
+        assertEquals(1, metrics.get(0).path("Registrations").asInt());
+
+        List<JsonNode> invocations = new ArrayList<>();
+        for (String line : LogPrivacy.printed().split("\n")) {
+            int json = line.indexOf("{\"level\"");
+            if (json >= 0 && line.contains("\"type\":\"invocation\"")) {
+                invocations.add(Json.parse(line.substring(json)));
+            }
+        }
+        assertEquals(2, invocations.size(), "one line per invocation");
+        JsonNode line = invocations.get(0);
+        assertEquals("http POST /fairs/{fairId}/registrations", line.path("source").asText());
+        assertEquals(fairId, line.path("fairId").asText());
+        assertEquals("201", line.path("outcome").asText());
+        assertTrue(line.hasNonNull("requestId"));
+        // and LocalAwsExtension scans all of it for the email, phone and names the sample holds
+    }
+
+    /** A clock a test moves by hand, to step past the minute run-time settings are kept. */
+    private static final class StepClock extends Clock {
+        private Instant now = Instant.parse("2026-11-20T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aChangedPrivacyNoticeParameterIsWhatTheNextRegistrationRecords() throws Exception {
+        StepClock clock = new StepClock();
+        RegistrationHandler running = new RegistrationHandler(aws.functionEnv("RegistrationFunction"), clock);
+        String parameter = aws.functionEnv("RegistrationFunction").require("PRIVACY_NOTICE_VERSION_PARAMETER");
+        String before = aws.ssm().getParameter(b -> b.name(parameter)).parameter().value();
+        try {
+            String first = registeredNoticeVersion(running, "first");
+            assertEquals(before, first, "the version the stack deployed");
+
+            // A deploy that changes only the PrivacyNoticeVersion stack parameter updates the SSM parameter.
+            aws.ssm().putParameter(b -> b.name(parameter).value("2027-01").type("String").overwrite(true));
+            clock.now = clock.now.plusSeconds(61);
+
+            assertEquals("2027-01", registeredNoticeVersion(running, "second"),
+                    "the same running container records the new notice within a minute, without a new version");
+        } finally {
+            aws.ssm().putParameter(b -> b.name(parameter).value(before).type("String").overwrite(true));
+        }
+    }
+
+    private String registeredNoticeVersion(RegistrationHandler running, String who) throws Exception {
+        ObjectNode form = body("registration-post-visitor.json");
+        form.put("email", who + "-" + UUID.randomUUID() + "@example.org");
+        APIGatewayV2HTTPEvent event = withBody(withPathParameter(ApiEvents.load("registration-post-visitor.json"),
+                "fairId", fairId), Json.write(form));
+        event = withHeader(event, "idempotency-key", UUID.randomUUID().toString());
+        APIGatewayV2HTTPResponse response = running.handleRequest(event, LambdaContext.forTest());
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        String id = json(response).get("registrationId").asText();
+        return registrationItem(id).get("consent").m().get("noticeVersion").s();
     }
 
     @Test

@@ -24,6 +24,7 @@ import ma.salonsess.shared.http.ProblemException;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.survey.Survey;
 import ma.salonsess.shared.survey.SurveyAnswerForm;
 import ma.salonsess.shared.survey.SurveyRepository;
@@ -96,6 +97,7 @@ public final class SurveysHandler implements RequestHandler<APIGatewayV2HTTPEven
                 if (!surveys.answer(survey.key(), valid.answers(), now)) {
                     throw answeredAlready();
                 }
+                Metrics.count(survey.fairId(), Metrics.SURVEYS_ANSWERED);
                 yield HttpResponse.json(201, Json.object().put("status", "ANSWERED").put("answeredAt", Rfc3339.format(now)));
             }
         };

@@ -87,7 +87,10 @@ class SurveysTest {
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
-        this.dispatchEnv = aws.functionEnv("SurveyDispatchFunction").with(Map.of("SURVEY_SEND_RATE", "1000"));
+        this.dispatchEnv = aws.functionEnv("SurveyDispatchFunction");
+        // This module's stack only: the send rate is a run-time setting (SSM), raised so tests do not wait.
+        aws.ssm().putParameter(b -> b.name(dispatchEnv.require("SURVEY_SEND_RATE_PARAMETER")).value("1000")
+                .type("String").overwrite(true));
         this.api = new SurveysHandler(aws.functionEnv("SurveysFunction"), AFTER_THE_FAIR);
         this.registrations = new RegistrationRepository(aws.dynamoDb(), aws.tableName("RegistrationsTable"));
         WorkshopRepository workshops = new WorkshopRepository(aws.dynamoDb(), aws.tableName("FairsTable"));

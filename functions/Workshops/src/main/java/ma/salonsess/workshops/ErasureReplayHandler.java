@@ -7,6 +7,7 @@ import ma.salonsess.shared.config.AwsClients;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.erasure.Erasures;
 import ma.salonsess.shared.snapstart.Priming;
+import ma.salonsess.shared.log.Invocation;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -32,6 +33,10 @@ public final class ErasureReplayHandler implements RequestHandler<Map<String, Ob
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        return Invocation.run(context, "schedule erasure-replay", () -> handle(input, context));
+    }
+
+    private String handle(Map<String, Object> input, Context context) {
         Erasures.Replayed replayed = erasures.replay();
         if (!replayed.stillPending().isEmpty()) {
             throw new IllegalStateException(replayed.stillPending().size() + " erasure(s) still pending after "

@@ -21,6 +21,7 @@ import ma.salonsess.shared.http.Problem;
 import ma.salonsess.shared.http.Problems;
 import ma.salonsess.shared.http.Router;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.registration.AccessToken;
 import ma.salonsess.shared.signup.Signup;
 import ma.salonsess.shared.signup.WorkshopSignups;
@@ -97,7 +98,11 @@ public final class WorkshopsHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
         String fairId = request.pathParameter("fairId");
         String workshopId = request.pathParameter("workshopId");
-        return switch (signups.signUp(fairId, workshopId, registrationId.orElseThrow(), token)) {
+        var outcome = signups.signUp(fairId, workshopId, registrationId.orElseThrow(), token);
+        if (outcome instanceof WorkshopSignups.Signed signed && !signed.existing()) {
+            Metrics.count(fairId, Metrics.SIGNUPS);
+        }
+        return switch (outcome) {
             case WorkshopSignups.Signed signed -> HttpResponse.json(signed.existing() ? 200 : 201, view(signed))
                     .withHeader("location", "/fairs/" + fairId + "/workshops/" + workshopId + "/signups/"
                             + signed.signup().registrationId());

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.config.SecretVersions;
 import ma.salonsess.shared.registration.Role;
 
 /**
@@ -41,6 +42,9 @@ import ma.salonsess.shared.registration.Role;
  * <p>Codes printed before, {@code SE2.<registrationId>.<role letter>.<HMAC>}, still verify here
  * (online), under any of the secrets; scanners cannot check them offline. The first secret also
  * names badge files in the bucket, so their keys say nothing either.
+ *
+ * <p>The secret rotates ({@link SecretVersions}): tokens are issued under the current value and
+ * verify under the current or the previous one, so badges printed before a rotation still pass.
  */
 public final class BadgeToken {
     private static final String PREFIX = "SE3";
@@ -67,6 +71,11 @@ public final class BadgeToken {
 
     public BadgeToken(String secret) {
         this(List.of(secret));
+    }
+
+    /** The secret's current value signs; the previous one, while Secrets Manager keeps it, still verifies. */
+    public BadgeToken(SecretVersions versions) {
+        this(versions.all());
     }
 
     /** @param secrets the current badge secret first, then previous ones still trusted */
@@ -150,7 +159,16 @@ public final class BadgeToken {
 
     /** Where a registration's badge is stored: the same key every time, telling nothing of whose it is. */
     public String objectKey(String fairId, String registrationId) {
-        byte[] digest = hmac(secrets.get(0), "object\n" + fairId + "\n" + registrationId);
+        return objectKey(secrets.get(0), fairId, registrationId);
+    }
+
+    /** Where the badge may be under each accepted secret: erasing deletes them all. */
+    public List<String> objectKeys(String fairId, String registrationId) {
+        return secrets.stream().map(secret -> objectKey(secret, fairId, registrationId)).toList();
+    }
+
+    private static String objectKey(byte[] secret, String fairId, String registrationId) {
+        byte[] digest = hmac(secret, "object\n" + fairId + "\n" + registrationId);
         return "badges/" + fairId + "/" + HexFormat.of().formatHex(digest, 0, 16) + ".pdf";
     }
 

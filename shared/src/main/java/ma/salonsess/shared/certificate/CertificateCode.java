@@ -5,9 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.config.SecretVersions;
 
 /**
  * A certificate of attendance's public id: the fair and workshop it is for, and a tag, the first
@@ -20,19 +22,25 @@ public final class CertificateCode {
     static final String PREFIX = "CA1";
     private static final int TAG_BYTES = 16;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private final byte[] key;
+    /** The current secret's key first: it issues; any verifies, so a rotation leaves certificates genuine. */
+    private final List<byte[]> keys;
 
     /** What a well-formed code says, before it is checked against who attended. */
     public record Parsed(String fairId, String workshopId, byte[] tag) {
     }
 
     public CertificateCode(String badgeSecret) {
-        this.key = hmac(badgeSecret.getBytes(StandardCharsets.UTF_8), "certificate");
+        this(SecretVersions.of(badgeSecret));
+    }
+
+    public CertificateCode(SecretVersions badgeSecret) {
+        this.keys = badgeSecret.all().stream()
+                .map(secret -> hmac(secret.getBytes(StandardCharsets.UTF_8), "certificate")).toList();
     }
 
     public String issue(String fairId, String workshopId, String registrationId) {
         String where = ENCODER.encodeToString((fairId + "\n" + workshopId).getBytes(StandardCharsets.UTF_8));
-        return PREFIX + where + "." + ENCODER.encodeToString(tag(fairId, workshopId, registrationId));
+        return PREFIX + where + "." + ENCODER.encodeToString(tag(keys.get(0), fairId, workshopId, registrationId));
     }
 
     /** The code's fair and workshop, if it has the shape of one; says nothing of it being genuine. */
@@ -60,10 +68,11 @@ public final class CertificateCode {
 
     /** Whether the code was issued for this registration (constant time). */
     public boolean issuedFor(Parsed code, String registrationId) {
-        return MessageDigest.isEqual(code.tag(), tag(code.fairId(), code.workshopId(), registrationId));
+        return keys.stream().anyMatch(key -> MessageDigest.isEqual(code.tag(),
+                tag(key, code.fairId(), code.workshopId(), registrationId)));
     }
 
-    private byte[] tag(String fairId, String workshopId, String registrationId) {
+    private static byte[] tag(byte[] key, String fairId, String workshopId, String registrationId) {
         return Arrays.copyOf(hmac(key, fairId + "\n" + workshopId + "\n" + registrationId), TAG_BYTES);
     }
 

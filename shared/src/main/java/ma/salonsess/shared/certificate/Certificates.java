@@ -2,6 +2,7 @@ package ma.salonsess.shared.certificate;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ma.salonsess.shared.checkin.CheckinRepository;
 import ma.salonsess.shared.checkin.Seat;
 import ma.salonsess.shared.fair.Fair;
@@ -24,7 +25,7 @@ public final class Certificates {
     private final WorkshopRepository workshops;
     private final RegistrationRepository registrations;
     private final CheckinRepository checkins;
-    private final CertificateCode codes;
+    private final Supplier<CertificateCode> codes;
 
     /** What a certificate shows. */
     public record Certificate(Fair fair, Workshop workshop, Registration registrant, String code) {
@@ -58,6 +59,12 @@ public final class Certificates {
 
     public Certificates(FairRepository fairs, WorkshopRepository workshops, RegistrationRepository registrations,
                         CheckinRepository checkins, CertificateCode codes) {
+        this(fairs, workshops, registrations, checkins, () -> codes);
+    }
+
+    /** With the code's keys read at run time (the badge secret rotates). */
+    public Certificates(FairRepository fairs, WorkshopRepository workshops, RegistrationRepository registrations,
+                        CheckinRepository checkins, Supplier<CertificateCode> codes) {
         this.fairs = fairs;
         this.workshops = workshops;
         this.registrations = registrations;
@@ -81,7 +88,7 @@ public final class Certificates {
             return new NotOver(endsAt);
         }
         return new Ready(new Certificate(fair.get(), workshop.get(), registrant.get(),
-                codes.issue(fairId, workshopId, registrationId)));
+                codes.get().issue(fairId, workshopId, registrationId)));
     }
 
     /** Whether a code is a certificate of someone counted in at that workshop, and of which workshop. */
@@ -97,7 +104,7 @@ public final class Certificates {
             return new NotGenuine();
         }
         for (Seat seat : checkins.seats(p.fairId(), p.workshopId())) {
-            if (codes.issuedFor(p, seat.registrationId())) {
+            if (codes.get().issuedFor(p, seat.registrationId())) {
                 return new Genuine(fair.get(), workshop.get());
             }
         }

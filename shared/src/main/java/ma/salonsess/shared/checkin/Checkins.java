@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.registration.Registration;
@@ -34,7 +35,8 @@ public final class Checkins {
     private final WorkshopRepository workshops;
     private final SignupRepository signups;
     private final CheckinRepository checkins;
-    private final BadgeToken tokens;
+    /** Read at run time: the badge secret rotates, and both its values verify meanwhile. */
+    private final Supplier<BadgeToken> tokens;
     private final Clock clock;
     private final Duration retention;
     private final Map<String, Programme> programmes = new ConcurrentHashMap<>();
@@ -86,7 +88,7 @@ public final class Checkins {
     }
 
     public Checkins(RegistrationRepository registrations, WorkshopRepository workshops, SignupRepository signups,
-                    CheckinRepository checkins, BadgeToken tokens, Clock clock, Duration retention) {
+                    CheckinRepository checkins, Supplier<BadgeToken> tokens, Clock clock, Duration retention) {
         this.registrations = registrations;
         this.workshops = workshops;
         this.signups = signups;
@@ -98,7 +100,7 @@ public final class Checkins {
 
     public Outcome checkIn(Fair fair, Request request) {
         Optional<String> holder = request.token().isPresent()
-                ? tokens.verify(fair.fairId(), request.token().get()).map(BadgeToken.Holder::registrationId)
+                ? tokens.get().verify(fair.fairId(), request.token().get()).map(BadgeToken.Holder::registrationId)
                 : request.registrationId();
         if (holder.isEmpty()) {
             return new Unknown();
@@ -167,11 +169,12 @@ public final class Checkins {
     }
 
     private Outcome atDoor(Fair fair, String registrationId, Request request, Workshop workshop) {
-        Optional<Signup.Status> status = signups.find(fair.fairId(), workshop.workshopId(), registrationId)
-                .filter(Signup::active).map(Signup::status);
-        int place = status.filter(s -> s == Signup.Status.WAITLISTED).isPresent()
-                ? workshops.find(fair.fairId(), workshop.workshopId()).map(ScheduledWorkshop::seats)
-                        .map(seats -> seats.positionOf(registrationId)).orElse(0)
+        Optional<Signup> signup = signups.find(fair.fairId(), workshop.workshopId(), registrationId)
+                .filter(Signup::active);
+        Optional<Signup.Status> status = signup.map(Signup::status);
+        int place = signup.filter(s -> s.status() == Signup.Status.WAITLISTED).isPresent()
+                ? workshops.find(fair.fairId(), workshop.workshopId())
+                        .map(w -> signups.placeInLine(w.seats(), signup.get())).orElse(0)
                 : 0;
         boolean started = !request.scannedAt().isBefore(workshop.startsAt().toInstant());
         boolean needsCount = status.isEmpty() || status.get() != Signup.Status.CONFIRMED;

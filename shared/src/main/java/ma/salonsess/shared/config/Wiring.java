@@ -3,6 +3,11 @@ package ma.salonsess.shared.config;
 import java.time.Clock;
 import java.time.Duration;
 import ma.salonsess.shared.checkin.CheckinRepository;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import ma.salonsess.shared.email.Mailer;
 import ma.salonsess.shared.erasure.ErasureRetries;
 import ma.salonsess.shared.fair.FairRepository;
@@ -16,7 +21,9 @@ import ma.salonsess.shared.survey.SurveySchedules;
 import ma.salonsess.shared.workshop.WorkshopRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds what a function needs from its {@link Env}: a handler's constructor (run once per
@@ -38,6 +45,9 @@ public final class Wiring {
     private AccessLinkRepository accessLinks;
     private ErasureRetries erasureRetries;
     private CheckinRepository checkins;
+    private final Clock clock;
+    private ParameterStore parameters;
+    private SecretStore secrets;
 
     /** With the DynamoDB client the environment describes. */
     public Wiring(Env env) {
@@ -46,8 +56,18 @@ public final class Wiring {
 
     /** With a given DynamoDB client: tests pass one that fails on purpose. */
     public Wiring(Env env, DynamoDbClient dynamoDb) {
+        this(env, dynamoDb, Clock.systemUTC());
+    }
+
+    /** With a clock for how long run-time settings and secrets are kept: tests pass one to see them change. */
+    public Wiring(Env env, Clock clock) {
+        this(env, AwsClients.dynamoDb(env), clock);
+    }
+
+    public Wiring(Env env, DynamoDbClient dynamoDb, Clock clock) {
         this.env = env;
         this.dynamoDb = dynamoDb;
+        this.clock = clock;
     }
 
     public Env env() {
@@ -126,9 +146,82 @@ public final class Wiring {
         return new IdempotencyStore(dynamoDb, env.require("IDEMPOTENCY_TABLE"), clock);
     }
 
-    public RegistrationPolicy registrationPolicy() {
-        return new RegistrationPolicy(env.require("PRIVACY_NOTICE_VERSION"),
-                Duration.ofDays(env.intValue("RETENTION_DAYS_AFTER_FAIR", 365)));
+    /** The policy as it stands at each registration: the privacy notice's version is a run-time setting. */
+    public Supplier<RegistrationPolicy> registrationPolicy() {
+        Supplier<String> noticeVersion = setting("PRIVACY_NOTICE_VERSION_PARAMETER");
+        Duration retention = Duration.ofDays(env.intValue("RETENTION_DAYS_AFTER_FAIR", 365));
+        return () -> new RegistrationPolicy(noticeVersion.get(), retention);
+    }
+
+    /**
+     * A run-time setting: the variable names an SSM parameter, whose value is read when needed and
+     * kept a minute ({@link ParameterStore}), so changing the parameter reaches the running alias.
+     */
+    public Supplier<String> setting(String variable) {
+        String name = env.require(variable);
+        if (parameters == null) {
+            parameters = new ParameterStore(memoized(() -> AwsClients.configure(SsmClient.builder(), env, "SSM")
+                    .build()), clock);
+        }
+        ParameterStore store = parameters;
+        return () -> store.value(name);
+    }
+
+    /** A whole-number run-time setting. */
+    public IntSupplier intSetting(String variable) {
+        Supplier<String> value = setting(variable);
+        return () -> Integer.parseInt(value.get().trim());
+    }
+
+    /**
+     * A secret's current and previous values: the variable holds the secret's ARN, the values are
+     * read from Secrets Manager when needed and kept a minute ({@link SecretStore}).
+     */
+    public Supplier<SecretVersions> secret(String variable) {
+        String id = env.require(variable);
+        if (secrets == null) {
+            secrets = new SecretStore(memoized(() -> AwsClients.configure(SecretsManagerClient.builder(), env,
+                    "SECRETS_MANAGER").build()), clock);
+        }
+        SecretStore store = secrets;
+        return () -> store.versions(id);
+    }
+
+    /**
+     * What a secret's values make (a token signer), made again only when the values change, so a
+     * rotation reaches it within a minute without rebuilding it on every request.
+     */
+    public <T> Supplier<T> fromSecret(String variable, Function<SecretVersions, T> make) {
+        Supplier<SecretVersions> versions = secret(variable);
+        AtomicReference<Map.Entry<SecretVersions, T>> made = new AtomicReference<>();
+        return () -> {
+            SecretVersions now = versions.get();
+            Map.Entry<SecretVersions, T> last = made.get();
+            if (last != null && last.getKey().equals(now)) {
+                return last.getValue();
+            }
+            T value = make.apply(now);
+            made.set(Map.entry(now, value));
+            return value;
+        };
+    }
+
+    /** Built on first use, once: a function that never reads a setting never builds the client. */
+    private static <T> Supplier<T> memoized(Supplier<T> make) {
+        AtomicReference<T> built = new AtomicReference<>();
+        return () -> {
+            T value = built.get();
+            if (value == null) {
+                synchronized (built) {
+                    value = built.get();
+                    if (value == null) {
+                        value = make.get();
+                        built.set(value);
+                    }
+                }
+            }
+            return value;
+        };
     }
 
     /** The survey schedules, with their own Scheduler client. */
@@ -150,6 +243,6 @@ public final class Wiring {
 
     /** Sends through {@code ses} from the configured sender, in the configured configuration set. */
     public Mailer mailer(SesV2Client ses) {
-        return new Mailer(ses, env.require("SENDER_EMAIL"), env.require("SES_CONFIGURATION_SET"));
+        return new Mailer(ses, setting("SENDER_EMAIL_PARAMETER"), env.require("SES_CONFIGURATION_SET"));
     }
 }

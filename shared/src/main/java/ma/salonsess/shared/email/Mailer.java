@@ -1,6 +1,7 @@
 package ma.salonsess.shared.email;
 
 import java.util.List;
+import java.util.function.Supplier;
 import ma.salonsess.shared.retry.Backoff;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 public final class Mailer {
     private static final int ATTEMPTS = 4;
     private final SesV2Client ses;
-    private final String sender;
+    private final Supplier<String> sender;
     private final String configurationSet;
 
     /** A file sent with the email. */
@@ -23,6 +24,11 @@ public final class Mailer {
     }
 
     public Mailer(SesV2Client ses, String sender, String configurationSet) {
+        this(ses, () -> sender, configurationSet);
+    }
+
+    /** With the sender read for each email (a run-time setting). */
+    public Mailer(SesV2Client ses, Supplier<String> sender, String configurationSet) {
         this.ses = ses;
         this.sender = sender;
         this.configurationSet = configurationSet;
@@ -32,9 +38,10 @@ public final class Mailer {
     public String send(String to, EmailTemplates.Rendered email, List<File> files) {
         List<Attachment> attachments = files.stream().map(f -> Attachment.builder().fileName(f.name())
                 .contentType(f.contentType()).rawContent(SdkBytes.fromByteArray(f.bytes())).build()).toList();
+        String from = sender.get();
         for (int attempt = 1; ; attempt++) {
             try {
-                return ses.sendEmail(b -> b.fromEmailAddress(sender)
+                return ses.sendEmail(b -> b.fromEmailAddress(from)
                         .destination(d -> d.toAddresses(to))
                         .configurationSetName(configurationSet)
                         .content(c -> c.simple(m -> m

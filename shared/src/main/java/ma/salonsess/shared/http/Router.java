@@ -3,9 +3,10 @@ package ma.salonsess.shared.http;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import ma.salonsess.shared.log.Log;
+import ma.salonsess.shared.log.Invocation;
 import ma.salonsess.shared.validation.Ids;
 
 /**
@@ -23,6 +24,8 @@ public final class Router {
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = ApiGatewayHttp.toRequest(event);
+        Invocation invocation = Invocation.start(context, "http " + request.routeKey());
+        Throwable failure = null;
         HttpResponse response;
         try {
             var route = routes.get(request.routeKey());
@@ -39,10 +42,20 @@ public final class Router {
             response = e.problem().toResponse();
         } catch (RuntimeException e) {
             // The answer quotes API Gateway's request id; the line carries it too, beside Lambda's.
-            Log.error(context, "Unexpected failure on " + request.routeKey() + ", API request " + request.requestId(), e);
+            failure = e;
             response = Problem.of(500, "internal", "Internal error",
                             "Something went wrong on our side; nothing was saved. Try again later.")
                     .at(request.path()).with("requestId", String.valueOf(request.requestId())).toResponse();
+        }
+        // The fair from the path (checked by Ids, so no personal data); the outcome is the status.
+        boolean fairInPath = request.pathParameters().containsKey("fairId")
+                && Ids.checkPath(request.pathParameters()).isEmpty();
+        List<String> fair = fairInPath ? List.of(request.pathParameters().get("fairId")) : List.of();
+        String outcome = Integer.toString(response.status());
+        if (failure == null) {
+            invocation.ended(fair, outcome);
+        } else {
+            invocation.failed(fair, outcome + " API request " + request.requestId(), failure);
         }
         return ApiGatewayHttp.toEvent(response);
     }

@@ -37,15 +37,20 @@ public final class Log {
         }
         line.put("message", message);
         if (error != null) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            line.put("errorType", error.getClass().getName());
-            line.put("stackTrace", EMAIL.matcher(trace.toString()).replaceAll("<email>"));
+            addError(line, error);
         }
         return Json.write(line);
     }
 
-    private static void write(Context context, String line) {
+    /** The error's class and stack trace, with anything shaped like an email address masked. */
+    static void addError(ObjectNode line, Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        line.put("errorType", error.getClass().getName());
+        line.put("stackTrace", EMAIL.matcher(trace.toString()).replaceAll("<email>"));
+    }
+
+    static void write(Context context, String line) {
         if (Priming.active()) {
             return; // the AWS calls priming stops on purpose, before the snapshot: not failures
         }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.idempotency.IdempotencyKey;
@@ -18,7 +19,7 @@ public final class Registrations {
     private final FairRepository fairs;
     private final RegistrationRepository registrations;
     private final IdempotencyStore idempotency;
-    private final RegistrationPolicy policy;
+    private final Supplier<RegistrationPolicy> policy;
     private final Clock clock;
 
     /** How a registration attempt ended. */
@@ -44,6 +45,12 @@ public final class Registrations {
 
     public Registrations(FairRepository fairs, RegistrationRepository registrations, IdempotencyStore idempotency,
                          RegistrationPolicy policy, Clock clock) {
+        this(fairs, registrations, idempotency, () -> policy, clock);
+    }
+
+    /** With the policy read for each registration (the privacy notice's version is a run-time setting). */
+    public Registrations(FairRepository fairs, RegistrationRepository registrations, IdempotencyStore idempotency,
+                         Supplier<RegistrationPolicy> policy, Clock clock) {
         this.fairs = fairs;
         this.registrations = registrations;
         this.idempotency = idempotency;
@@ -69,6 +76,7 @@ public final class Registrations {
             return new FairNotFound(fairId);
         }
         Instant now = clock.instant();
+        RegistrationPolicy policy = this.policy.get();
         AccessToken token = AccessToken.generate();
         Registration registration = new Registration(UUID.randomUUID().toString(), fairId, request.role(),
                 Registration.Status.CONFIRMED, request.firstName(), request.lastName(), request.arabicName(),

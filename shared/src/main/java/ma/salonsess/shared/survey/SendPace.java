@@ -1,21 +1,35 @@
 package ma.salonsess.shared.survey;
 
+import java.util.function.DoubleSupplier;
+
 /**
  * Keeps sending under SES's rate (messages per second for the account): each send waits for its
  * slot, so a dispatch of thousands never bursts into throttling.
  */
 public final class SendPace {
-    private final long intervalNanos;
+    private final DoubleSupplier perSecond;
     private long nextSlot = System.nanoTime();
 
     public SendPace(double perSecond) {
-        if (perSecond <= 0) {
+        this(() -> perSecond);
+        interval();
+    }
+
+    /** A rate read for each send: the run-time setting, which may change while a round runs. */
+    public SendPace(DoubleSupplier perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    private long interval() {
+        double rate = perSecond.getAsDouble();
+        if (rate <= 0) {
             throw new IllegalArgumentException("The send rate must be positive");
         }
-        this.intervalNanos = (long) (1_000_000_000L / perSecond);
+        return (long) (1_000_000_000L / rate);
     }
 
     public void await() {
+        long intervalNanos = interval();
         long now = System.nanoTime();
         long wait = nextSlot - now;
         if (wait > 0) {

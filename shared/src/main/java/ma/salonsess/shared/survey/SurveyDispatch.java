@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import ma.salonsess.shared.checkin.CheckinRepository;
 import ma.salonsess.shared.checkin.Seat;
+import java.util.function.Supplier;
 import ma.salonsess.shared.fair.Fair;
 import ma.salonsess.shared.fair.FairRepository;
 import ma.salonsess.shared.registration.Organisation;
@@ -36,7 +37,7 @@ public final class SurveyDispatch {
     private final SurveyPostman postman;
     private final SendPace pace;
     private final Clock clock;
-    private final Settings settings;
+    private final Supplier<Settings> settings;
 
     /**
      * @param reminderAfter how long after the invitations the reminder goes
@@ -53,8 +54,17 @@ public final class SurveyDispatch {
     }
 
     public SurveyDispatch(FairRepository fairs, RegistrationRepository registrations, SignupRepository signups,
-                          CheckinRepository checkins, SurveyRepository surveys, SurveyToken tokens, SurveySchedules schedules,
-                          SurveyPostman postman, SendPace pace, Clock clock, Settings settings) {
+                          CheckinRepository checkins, SurveyRepository surveys, SurveyToken tokens,
+                          SurveySchedules schedules, SurveyPostman postman, SendPace pace, Clock clock,
+                          Settings settings) {
+        this(fairs, registrations, signups, checkins, surveys, tokens, schedules, postman, pace, clock, () -> settings);
+    }
+
+    /** With settings read at run time (the reminder's delay is an SSM parameter). */
+    public SurveyDispatch(FairRepository fairs, RegistrationRepository registrations, SignupRepository signups,
+                          CheckinRepository checkins, SurveyRepository surveys, SurveyToken tokens,
+                          SurveySchedules schedules, SurveyPostman postman, SendPace pace, Clock clock,
+                          Supplier<Settings> settings) {
         this.fairs = fairs;
         this.registrations = registrations;
         this.signups = signups;
@@ -92,7 +102,7 @@ public final class SurveyDispatch {
             status = Status.CONTINUES;
         } else {
             if (run.round() == SurveyRound.INVITATIONS) {
-                schedules.reminders(fair.fairId(), clock.instant().plus(settings.reminderAfter()));
+                schedules.reminders(fair.fairId(), clock.instant().plus(settings.get().reminderAfter()));
             }
             status = Status.DONE;
         }
@@ -107,7 +117,7 @@ public final class SurveyDispatch {
     }
 
     private Optional<String> invitePage(Fair fair, boolean checkedIn, Optional<String> after, Counts counts) {
-        RegistrationRepository.Page page = registrations.page(fair.fairId(), after, settings.pageSize());
+        RegistrationRepository.Page page = registrations.page(fair.fairId(), after, settings.get().pageSize());
         for (RegistrationRepository.Listed listed : page.registrations()) {
             Registration r = listed.registration();
             boolean consented = r.consent().surveys();
@@ -155,7 +165,7 @@ public final class SurveyDispatch {
     }
 
     private Optional<String> remindPage(Fair fair, Optional<String> after, Counts counts) {
-        SurveyRepository.Page page = surveys.page(fair.fairId(), after, settings.pageSize());
+        SurveyRepository.Page page = surveys.page(fair.fairId(), after, settings.get().pageSize());
         for (Survey survey : page.surveys()) {
             if (survey.invitationDelivery() != Survey.Delivery.SENT || survey.answered()) {
                 counts.notEligible++;
@@ -171,8 +181,13 @@ public final class SurveyDispatch {
                 counts.notEligible++;
                 continue;
             }
-            send(SurveyRound.REMINDERS, r.get(), fair, tokens.issue(fair.fairId(), survey.registrationId()),
-                    survey.key(), counts);
+            Optional<String> token = tokens.reissue(fair.fairId(), survey.registrationId(), survey.key());
+            if (token.isEmpty()) {
+                surveys.reminderFailed(survey.key(), "link secret rotated twice since the invitation", clock.instant());
+                counts.notEligible++;
+                continue;
+            }
+            send(SurveyRound.REMINDERS, r.get(), fair, token.get(), survey.key(), counts);
         }
         return page.next();
     }
@@ -183,7 +198,7 @@ public final class SurveyDispatch {
         try {
             // The token in the fragment: browsers never send it, so it stays out of logs and Referer;
             // the site's /surveys page reads it there (links sent before, /surveys/<token>, still work).
-            String messageId = postman.send(round, r, fair, settings.siteUrl().replaceAll("/+$", "") + "/surveys#" + token);
+            String messageId = postman.send(round, r, fair, settings.get().siteUrl().replaceAll("/+$", "") + "/surveys#" + token);
             if (round == SurveyRound.INVITATIONS) {
                 surveys.invitationSent(key, messageId, now);
             } else {

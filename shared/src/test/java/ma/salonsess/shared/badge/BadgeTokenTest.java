@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ma.salonsess.shared.config.SecretVersions;
 import ma.salonsess.shared.registration.Role;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +144,20 @@ class BadgeTokenTest {
         assertEquals(16, fingerprint.length());
         assertTrue(!fingerprint.contains(REGISTRATION.substring(0, 8)));
         assertNotEquals(fingerprint, BadgeToken.fingerprint("salon-oujda-2026", REGISTRATION));
+    }
+
+    @Test
+    void afterARotationNewTokensUseTheNewSecretAndOldOnesStillVerify() {
+        String old = TOKENS.issue(FAIR, REGISTRATION, Role.VISITOR);
+        BadgeToken rotated = new BadgeToken(new SecretVersions(
+                List.of("the-new-secret-of-at-least-thirty-two-characters", SECRET)));
+
+        String fresh = rotated.issue(FAIR, REGISTRATION, Role.VISITOR);
+        assertNotEquals(old, fresh);
+        assertTrue(rotated.verify(FAIR, old).isPresent(), "printed before the rotation");
+        assertTrue(rotated.verify(FAIR, fresh).isPresent());
+        assertTrue(TOKENS.verify(FAIR, fresh).isEmpty(), "the old secret alone does not know the new tokens");
+        assertEquals(List.of(rotated.objectKey(FAIR, REGISTRATION), TOKENS.objectKey(FAIR, REGISTRATION)),
+                rotated.objectKeys(FAIR, REGISTRATION), "erasure finds the badge under either");
     }
 }

@@ -8,26 +8,30 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Where the local AWS services answer, and the (fake) credentials to sign requests with. The same
  * settings reach the functions as the SDK's standard variables, so they build their clients as on AWS.
  */
 public record AwsEndpoints(URI dynamoDb, URI s3, URI ses, URI scheduler, String region, String accessKeyId,
-                           String secretAccessKey) {
+                           String secretAccessKey, URI ssm, URI secretsManager) {
 
     /** The variables that point an SDK client at these endpoints. */
     public Map<String, String> clientVariables() {
-        return Map.of(
-                "AWS_REGION", region,
-                "AWS_ACCESS_KEY_ID", accessKeyId,
-                "AWS_SECRET_ACCESS_KEY", secretAccessKey,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamoDb.toString(),
-                "AWS_ENDPOINT_URL_S3", s3.toString(),
-                "AWS_ENDPOINT_URL_SESV2", ses.toString(),
-                "AWS_ENDPOINT_URL_SCHEDULER", scheduler.toString());
+        return Map.ofEntries(
+                Map.entry("AWS_REGION", region),
+                Map.entry("AWS_ACCESS_KEY_ID", accessKeyId),
+                Map.entry("AWS_SECRET_ACCESS_KEY", secretAccessKey),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString()),
+                Map.entry("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamoDb.toString()),
+                Map.entry("AWS_ENDPOINT_URL_S3", s3.toString()),
+                Map.entry("AWS_ENDPOINT_URL_SESV2", ses.toString()),
+                Map.entry("AWS_ENDPOINT_URL_SCHEDULER", scheduler.toString()),
+                Map.entry("AWS_ENDPOINT_URL_SSM", ssm.toString()),
+                Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.toString()));
     }
 
     public Env env() {
@@ -48,6 +52,14 @@ public record AwsEndpoints(URI dynamoDb, URI s3, URI ses, URI scheduler, String 
 
     public SchedulerClient schedulerClient() {
         return AwsClients.configure(SchedulerClient.builder(), env(), "SCHEDULER").build();
+    }
+
+    public SsmClient ssmClient() {
+        return AwsClients.configure(SsmClient.builder(), env(), "SSM").build();
+    }
+
+    public SecretsManagerClient secretsManagerClient() {
+        return AwsClients.configure(SecretsManagerClient.builder(), env(), "SECRETS_MANAGER").build();
     }
 
     public SesV2Client sesClient() {

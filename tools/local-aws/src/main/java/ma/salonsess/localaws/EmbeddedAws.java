@@ -18,7 +18,7 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local, S3Proxy and a Scheduler emulator in this JVM, and the npm SES emulator as a child process, each on a
+ * DynamoDB Local, S3Proxy and Scheduler, SSM and Secrets Manager emulators in this JVM, and the npm SES emulator as a child process, each on a
  * loopback port. Nothing leaves the machine and nothing outlives {@link #close()}.
  */
 public final class EmbeddedAws implements AwsStack {
@@ -30,19 +30,35 @@ public final class EmbeddedAws implements AwsStack {
     private final S3Proxy s3;
     private final Process ses;
     private final SchedulerEmulator scheduler;
+    private final SsmEmulator ssm;
+    private final SecretsManagerEmulator secrets;
     private final AwsEndpoints endpoints;
     private final Mailbox mailbox;
     private final Thread shutdownHook;
 
     /** Ports to listen on; 0 picks a free one. */
-    public record Ports(int dynamoDb, int s3, int ses) {
+    public record Ports(int dynamoDb, int s3, int ses, int scheduler, int ssm, int secretsManager) {
+        public Ports(int dynamoDb, int s3, int ses) {
+            this(dynamoDb, s3, ses, 0, 0, 0);
+        }
+
         public static Ports any() {
             return new Ports(0, 0, 0);
+        }
+
+        /**
+         * The fixed ports of {@code ./run-local}, which the {@code sam local invoke} variables in
+         * {@code events/env-vars.json} point at.
+         */
+        public static Ports runLocal(int ses) {
+            return new Ports(8000, 8001, ses, 8004, 8002, 8003);
         }
     }
 
     private EmbeddedAws(DynamoDBProxyServer dynamoDb, S3Proxy s3, Process ses, SchedulerEmulator scheduler,
-                        AwsEndpoints endpoints) {
+                        SsmEmulator ssm, SecretsManagerEmulator secrets, AwsEndpoints endpoints) {
+        this.ssm = ssm;
+        this.secrets = secrets;
         this.dynamoDb = dynamoDb;
         this.s3 = s3;
         this.ses = ses;
@@ -60,8 +76,12 @@ public final class EmbeddedAws implements AwsStack {
         DynamoDBProxyServer dynamo = null;
         S3Proxy s3Proxy = null;
         SchedulerEmulator scheduler = null;
+        SsmEmulator ssm = null;
+        SecretsManagerEmulator secrets = null;
         try {
-            scheduler = SchedulerEmulator.start(0, REGION);
+            scheduler = SchedulerEmulator.start(ports.scheduler(), REGION);
+            ssm = SsmEmulator.start(ports.ssm(), REGION);
+            secrets = SecretsManagerEmulator.start(ports.secretsManager(), REGION);
             dynamo = ServerRunner.createServerFromCommandLineArgs(new String[] {
                     "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
@@ -79,17 +99,38 @@ public final class EmbeddedAws implements AwsStack {
                 Thread.sleep(10);
             }
             waitForSes(sesProcess, sesPort);
-            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, scheduler, new AwsEndpoints(
+            return new EmbeddedAws(dynamo, s3Proxy, sesProcess, scheduler, ssm, secrets, new AwsEndpoints(
                     URI.create("http://127.0.0.1:" + dynamoPort), URI.create("http://127.0.0.1:" + s3Proxy.getPort()),
-                    URI.create("http://127.0.0.1:" + sesPort), scheduler.endpoint(), REGION, ACCESS_KEY, SECRET_KEY));
+                    URI.create("http://127.0.0.1:" + sesPort), scheduler.endpoint(), REGION, ACCESS_KEY, SECRET_KEY,
+                    ssm.endpoint(), secrets.endpoint()));
         } catch (Exception e) {
             sesProcess.destroyForcibly();
             if (scheduler != null) {
                 scheduler.close();
             }
+            if (ssm != null) {
+                ssm.close();
+            }
+            if (secrets != null) {
+                secrets.close();
+            }
             stopQuietly(dynamo, s3Proxy);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("Cannot start the local AWS stack", e);
         }
+    }
+
+    /**
+     * Where a stack started with {@code ports} answers for a client on {@code host} (a container
+     * reaches this machine as {@code host.docker.internal}), with the credentials it checks.
+     */
+    public static AwsEndpoints endpoints(String host, Ports ports) {
+        return new AwsEndpoints(url(host, ports.dynamoDb()), url(host, ports.s3()), url(host, ports.ses()),
+                url(host, ports.scheduler()), REGION, ACCESS_KEY, SECRET_KEY, url(host, ports.ssm()),
+                url(host, ports.secretsManager()));
+    }
+
+    private static URI url(String host, int port) {
+        return URI.create("http://" + host + ":" + port);
     }
 
     @Override
@@ -116,6 +157,8 @@ public final class EmbeddedAws implements AwsStack {
     public void close() {
         ses.destroy();
         scheduler.close();
+        ssm.close();
+        secrets.close();
         stopQuietly(dynamoDb, s3);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

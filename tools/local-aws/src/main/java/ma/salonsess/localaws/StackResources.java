@@ -1,5 +1,6 @@
 package ma.salonsess.localaws;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 
 /**
  * Creates a template's tables and buckets on a local stack, and tells what the template's
@@ -40,8 +45,12 @@ public final class StackResources implements SamTemplate.Names {
         this.parameters = Map.copyOf(params);
     }
 
-    /** Creates every table and bucket the template declares, as it declares them; idempotent. */
+    /**
+     * Creates every table, bucket, SSM parameter and secret the template declares, as it declares
+     * them; idempotent.
+     */
     public void create(S3Client s3) {
+        createConfiguration();
         for (SamTemplate.TableDefinition table : template.tables()) {
             createTable(table);
         }
@@ -58,6 +67,45 @@ public final class StackResources implements SamTemplate.Names {
                         .versioningConfiguration(v -> v.status("Enabled")));
             }
         }
+    }
+
+    /**
+     * The template's SSM parameters with their values, and its secrets with a value generated as
+     * {@code GenerateSecretString} asks, on the local SSM and Secrets Manager.
+     */
+    private void createConfiguration() {
+        try (SsmClient ssm = endpoints.ssmClient();
+             SecretsManagerClient secrets = endpoints.secretsManagerClient()) {
+            for (String parameter : template.resourcesOfType("AWS::SSM::Parameter")) {
+                String value = template.resolve(template.properties(parameter).get("Value"), this);
+                try {
+                    ssm.putParameter(b -> b.name(ref(parameter)).value(value).type("String"));
+                } catch (ParameterAlreadyExistsException exists) {
+                    // created by an earlier call; a test may have changed it since
+                }
+            }
+            for (String secret : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+                Map<String, Object> generate = SamTemplate.asMap(
+                        template.properties(secret).getOrDefault("GenerateSecretString", Map.of()));
+                int length = Integer.parseInt(String.valueOf(generate.getOrDefault("PasswordLength", 32)));
+                try {
+                    secrets.createSecret(b -> b.name(ref(secret)).secretString(randomSecret(length)));
+                } catch (ResourceExistsException exists) {
+                    // created by an earlier call
+                }
+            }
+        }
+    }
+
+    /** Letters and digits, as {@code GenerateSecretString} with {@code ExcludePunctuation} makes. */
+    private static String randomSecret(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     private void createTable(SamTemplate.TableDefinition table) {
@@ -152,6 +200,12 @@ public final class StackResources implements SamTemplate.Names {
         return switch (String.valueOf(type)) {
             case "AWS::DynamoDB::Table" -> tableName(name);
             case "AWS::S3::Bucket" -> bucketName(name);
+            // Ref is the parameter's name; a secret's is its ARN on AWS, and the local Secrets Manager
+            // takes its name wherever AWS takes the ARN.
+            case "AWS::SSM::Parameter", "AWS::SecretsManager::Secret" -> {
+                Object named = template.properties(name).get("Name");
+                yield named == null ? name : template.resolve(named, this);
+            }
             default -> name;
         };
     }

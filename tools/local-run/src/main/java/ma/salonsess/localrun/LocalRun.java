@@ -41,7 +41,7 @@ public final class LocalRun {
         Files.createDirectories(state);
         long started = System.nanoTime();
         LocalSite local = LocalSite.start(root, new LocalBackend.Options(root, root.resolve("template.yaml"), port,
-                new EmbeddedAws.Ports(0, 0, sesPort), demo, state), sitePort);
+                EmbeddedAws.Ports.runLocal(sesPort), demo, state), sitePort);
         LocalBackend backend = local.backend();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

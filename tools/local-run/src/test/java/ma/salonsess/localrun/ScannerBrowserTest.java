@@ -30,6 +30,7 @@ import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.shared.badge.BadgeToken;
+import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.registration.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -67,9 +68,9 @@ class ScannerBrowserTest {
     void stewardsScanBadgesByHandScannerAndCameraOnlineAndOffline() throws Exception {
         String chromium = chromium().orElseGet(() -> fail("Chromium is not installed: the site's browser tests "
                 + "need it. Install Debian's package: apt-get update && apt-get install -y chromium."));
-        BadgeToken badges = new BadgeToken(local.backend().resources()
-                .functionEnv(SamTemplate.load(ROOT.resolve("template.yaml")).function("BadgesFunction"))
-                .require("BADGE_TOKEN_SECRET"));
+        BadgeToken badges = new Wiring(local.backend().resources()
+                .functionEnv(SamTemplate.load(ROOT.resolve("template.yaml")).function("BadgesFunction")))
+                .fromSecret("BADGE_TOKEN_SECRET_ARN", BadgeToken::new).get();
         String lastName = "Ouhaddou" + System.nanoTime();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -306,4 +306,134 @@ class TemplateAgreementTest {
         assertEquals(List.of("OperationsDashboard"), TEMPLATE.resourcesOfType("AWS::CloudWatch::Dashboard"));
         assertTrue(TEMPLATE.parameterDefaults().containsKey("OpsEmail"), "operators subscribe through OpsEmail");
     }
+
+    /**
+     * Settings a deploy may change without a new function version are SSM parameters read at run
+     * time: a *_PARAMETER variable is a !Ref to a declared parameter, the function may read exactly
+     * the parameters it names (ssm:GetParameter, no path or wildcard), and no function gets a
+     * setting's stack parameter as a plain variable, which the live alias would keep old.
+     */
+    @Test
+    void runTimeSettingsAreParametersEachFunctionMayReadAndNoOther() {
+        Set<String> parameters = new HashSet<>(TEMPLATE.resourcesOfType("AWS::SSM::Parameter"));
+        assertTrue(parameters.size() >= 5, "PrivacyNoticeVersion, SenderEmail and the survey settings");
+        Set<Object> settings = new HashSet<>();
+        parameters.forEach(p -> settings.add(TEMPLATE.properties(p).get("Value")));
+        Pattern grant = Pattern.compile("parameter\\$\\{([A-Za-z0-9]+)}");
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Set<String> named = new TreeSet<>();
+            f.environment().forEach((name, value) -> {
+                assertFalse(settings.contains(value), f.logicalId() + ": " + name + " copies a run-time setting");
+                if (name.endsWith("_PARAMETER")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && parameters.contains(ref.toString()),
+                            f.logicalId() + ": " + name + " is not a !Ref to a declared SSM parameter");
+                    named.add(ref.toString());
+                }
+            });
+            String policies = String.valueOf(f.properties().get("Policies"));
+            Set<String> granted = new TreeSet<>();
+            grant.matcher(policies).results().forEach(m -> granted.add(m.group(1)));
+            assertEquals(named, granted, f.logicalId() + " may read exactly the parameters it names");
+            assertFalse(policies.contains("ssm:*") || policies.contains("GetParametersByPath"), f.logicalId());
+        }
+    }
+
+    /**
+     * No secret in a function's configuration: a *_SECRET_ARN variable is a !Ref to a declared
+     * secret, read at run time (so it can rotate), and the function may read exactly those secrets.
+     */
+    @Test
+    void secretsAreReadAtRunTimeByExactlyTheFunctionsThatNameThem() {
+        Set<String> secrets = new HashSet<>(TEMPLATE.resourcesOfType("AWS::SecretsManager::Secret"));
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            Set<String> named = new TreeSet<>();
+            f.environment().forEach((name, value) -> {
+                assertFalse(String.valueOf(value).contains("{{resolve:"), f.logicalId() + ": " + name
+                        + " copies a secret into the configuration, readable by whoever reads the function");
+                if (name.endsWith("_SECRET_ARN")) {
+                    Object ref = SamTemplate.asMap(value).get("Ref");
+                    assertTrue(ref != null && secrets.contains(ref.toString()), f.logicalId() + ": " + name);
+                    named.add(ref.toString());
+                }
+            });
+            String policies = String.valueOf(f.properties().get("Policies"));
+            Set<String> granted = new TreeSet<>();
+            for (String secret : secrets) {
+                if (policies.contains(String.valueOf(Map.of("Ref", secret)))) {
+                    granted.add(secret);
+                }
+            }
+            assertEquals(named, granted, f.logicalId() + " may read exactly the secrets it names");
+            assertFalse(policies.contains("secretsmanager:*"), f.logicalId());
+        }
+    }
+
+    /**
+     * Every function traced (X-Ray), and the functions behind public routes deployed gradually: a
+     * canary on the live alias that their errors alarm rolls back.
+     */
+    @Test
+    void publicFunctionsDeployAsACanaryRolledBackByTheirErrorsAlarmAndAllAreTraced() {
+        assertEquals("Active", TEMPLATE.functionGlobals().get("Tracing"), "Tracing: Active in Globals");
+        List<String> canaries = new ArrayList<>();
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            assertFalse(f.properties().containsKey("Tracing") && !"Active".equals(f.properties().get("Tracing")),
+                    f.logicalId() + " turns tracing off");
+            boolean isPublic = f.httpRoutes().stream().anyMatch(r -> r.authorizer() == null);
+            if (!isPublic) {
+                continue;
+            }
+            Object preference = f.properties().get("DeploymentPreference");
+            assertTrue(preference != null, f.logicalId() + " serves public routes: it needs a DeploymentPreference");
+            Map<String, Object> p = SamTemplate.asMap(preference);
+            assertTrue(String.valueOf(p.get("Type")).startsWith("Canary"), f.logicalId() + ": a canary");
+            String alarm = f.logicalId() + "ErrorsAlarm";
+            assertTrue(TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").contains(alarm), alarm);
+            assertEquals(List.of(Map.of("Ref", alarm)), p.get("Alarms"), f.logicalId() + " is rolled back by " + alarm);
+            canaries.add(f.logicalId());
+        }
+        assertTrue(canaries.contains("RegistrationFunction"), "registration is public: " + canaries);
+    }
+
+    /**
+     * {@code sam local invoke -n events/env-vars.json} gives each function every variable the
+     * template declares, pointing at {@code ./run-local}'s stack: the committed file is up to date.
+     */
+    @Test
+    void theSamLocalVariablesFileMatchesTheTemplate() throws Exception {
+        String expected = SamLocalEnv.variables(TEMPLATE);
+        String committed = Files.readString(ROOT.resolve("events/env-vars.json"));
+        assertEquals(expected, committed, "events/env-vars.json is stale: run "
+                + "java -cp \"$(scripts/classpath.sh tools/local-run)\" ma.salonsess.localrun.SamLocalEnv");
+        JsonNode variables = Json.parse(committed);
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            for (String name : f.environment().keySet()) {
+                if (!name.equals("JAVA_TOOL_OPTIONS")) {
+                    assertTrue(variables.path(f.logicalId()).has(name), f.logicalId() + " " + name);
+                }
+            }
+            assertTrue(variables.path(f.logicalId()).path("AWS_ENDPOINT_URL_DYNAMODB").asText()
+                    .equals("http://host.docker.internal:8000"), "run-local's DynamoDB");
+        }
+    }
+
+    /**
+     * A stream's records expire after 24 hours and its dead-letter queue only points into it: every
+     * stream-triggered function parks what a replay needs in a table of its own (parked records, or
+     * the erasure retries), which keeps it for longer.
+     */
+    @Test
+    void everyStreamFunctionParksWhatAReplayNeeds() {
+        for (SamTemplate.FunctionDefinition f : TEMPLATE.functions()) {
+            if (!f.streamSubscriptions().isEmpty()) {
+                assertTrue(f.environment().containsKey("PARKED_RECORDS_TABLE")
+                                || f.environment().containsKey("ERASURE_RETRIES_TABLE"),
+                        f.logicalId() + " parks failed records where a replay finds them after 24 hours");
+            }
+        }
+        Map<String, Object> ttl = SamTemplate.asMap(TEMPLATE.properties("ParkedRecordsTable")
+                .get("TimeToLiveSpecification"));
+        assertEquals(true, ttl.get("Enabled"), "parked records expire");
+    }
 }

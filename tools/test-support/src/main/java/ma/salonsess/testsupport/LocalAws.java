@@ -12,7 +12,9 @@ import ma.salonsess.shared.config.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * What a test gets from {@link LocalAwsExtension}: the running stack with the template's tables
@@ -25,6 +27,8 @@ public final class LocalAws {
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
     private final SesV2Client ses;
+    private final SsmClient ssm;
+    private final SecretsManagerClient secrets;
 
     LocalAws(AwsStack stack, SamTemplate template) {
         this.stack = stack;
@@ -33,6 +37,8 @@ public final class LocalAws {
         this.dynamoDb = endpoints.dynamoDbClient();
         this.s3 = endpoints.s3Client();
         this.ses = endpoints.sesClient();
+        this.ssm = endpoints.ssmClient();
+        this.secrets = endpoints.secretsManagerClient();
         this.resources = new StackResources(template, endpoints, dynamoDb, Map.of());
         resources.create(s3);
     }
@@ -59,6 +65,16 @@ public final class LocalAws {
 
     public SesV2Client ses() {
         return ses;
+    }
+
+    /** The stack's SSM Parameter Store: the run-time settings, which a test may change. */
+    public SsmClient ssm() {
+        return ssm;
+    }
+
+    /** The stack's Secrets Manager: the token secrets, which a test may rotate. */
+    public SecretsManagerClient secretsManager() {
+        return secrets;
     }
 
     public Mailbox mailbox() {

@@ -1,9 +1,12 @@
 package ma.salonsess.testsupport;
 
+import java.util.List;
 import ma.salonsess.localaws.AwsStack;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -20,12 +23,30 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     @Test void works(LocalAws aws) { ... }
  * }
  * }</pre>
+ *
+ * <p>It also keeps what each test prints and fails the test if the functions logged personal data
+ * ({@link LogPrivacy}).
  */
-public final class LocalAwsExtension implements ParameterResolver {
+public final class LocalAwsExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
     private static final Object LOCK = new Object();
     private static LocalAws shared;
     /** A stack that failed to start is not retried for every test: each gets the same reason. */
     private static RuntimeException startFailure;
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        LogPrivacy.capture();
+        LogPrivacy.takeFindings(); // what came before this test is not its doing
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<String> findings = LogPrivacy.takeFindings();
+        if (!findings.isEmpty()) {
+            throw new AssertionError("Personal data in the log output of " + context.getDisplayName() + ": "
+                    + findings);
+        }
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -32,7 +32,7 @@ final class LocalStackAws implements AwsStack {
         this.container = container;
         URI endpoint = container.getEndpoint();
         this.endpoints = new AwsEndpoints(endpoint, endpoint, endpoint, endpoint, container.getRegion(),
-                container.getAccessKey(), container.getSecretKey());
+                container.getAccessKey(), container.getSecretKey(), endpoint, endpoint);
     }
 
     static LocalStackAws start() {
@@ -55,7 +55,8 @@ final class LocalStackAws implements AwsStack {
         }
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(IMAGE))
                 .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.S3,
-                        LocalStackContainer.Service.SES, LocalStackContainer.EnabledService.named("scheduler"))
+                        LocalStackContainer.Service.SES, LocalStackContainer.EnabledService.named("scheduler"),
+                        LocalStackContainer.Service.SSM, LocalStackContainer.Service.SECRETSMANAGER)
                 .withEnv("LOCALSTACK_AUTH_TOKEN", token);
         container.start();
         return new LocalStackAws(container);
