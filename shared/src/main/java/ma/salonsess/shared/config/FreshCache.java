@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ma.salonsess.shared.log.Log;
 
 /**
  * Values read from a remote store, kept for a short while per container: long enough that a
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
  * nothing read before, the failure is thrown.
  */
 final class FreshCache<V> {
-    private static final Logger LOG = LoggerFactory.getLogger(FreshCache.class);
     private final Clock clock;
     private final Duration freshFor;
     private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
@@ -45,7 +43,7 @@ final class FreshCache<V> {
                 throw e;
             }
             // The key names a parameter or secret, never its value.
-            LOG.warn("Reloading {} failed; the value read at {} goes on serving", key, entry.readAt(), e);
+            Log.warn(null, "Reloading " + key + " failed; the value read at " + entry.readAt() + " goes on serving", e);
             return entry.value();
         }
     }
