@@ -142,6 +142,33 @@ async function modules() {
   }, FAIR);
   check(after.before === 4 && after.count === 3, `4 then 3 waiting: ${after.before}, ${after.count}`);
   check(after.first.result.result === 'ADMITTED' && after.first.provisional.result === 'ADMITTED' && after.first.pending === 0, JSON.stringify(after.first));
+
+  log('a batch answer of 503 (a crowded door) keeps that scan waiting, with its scanId, for the next round');
+  // The batch route answered here by the test (the real one is exercised against the local stack below).
+  const sent = [];
+  await page.route('**/config.json', route => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ api: `${SITE}/api-test` }) }));
+  await page.route(`${SITE}/api-test/**`, async route => {
+    const body = route.request().postDataJSON();
+    sent.push(body.scans.map(x => x.scanId));
+    const results = body.scans.map((x, i) => (i === 0 && sent.length === 1
+      ? { scanId: x.scanId, problem: { status: 503, type: 'urn:salon-ess:problem:busy' } }
+      : { scanId: x.scanId, result: 'ADMITTED', at: x.scannedAt, point: x.point }));
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ results }) });
+  });
+  const rounds = await page.evaluate(async fair => {
+    const { Engine } = await import('/js/scan/engine.js');
+    const log = await import('/js/scan/log.js');
+    const engine = new Engine(fair, 'token', null);
+    engine.deviceId = await log.deviceId();
+    engine.online = true;
+    const waiting = await log.pendingScans(fair);
+    await engine.sync();
+    const first = (await log.countPending(fair)).scans;
+    await engine.sync();
+    return { waiting: waiting.map(s => s.scanId), first, second: (await log.countPending(fair)).scans };
+  }, FAIR);
+  check(rounds.waiting.length === 3 && rounds.first === 1 && rounds.second === 0, `3 waiting, 1 after the busy round, 0 after: ${JSON.stringify(rounds)}`);
+  check(sent.length === 2 && sent[1].length === 1 && sent[1][0] === sent[0][0], `the busy scan sent again with its scanId: ${JSON.stringify(sent)}`);
   await page.context().close();
 }
 

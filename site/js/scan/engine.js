@@ -220,15 +220,19 @@ export class Engine {
           break;
         }
         const results = answer?.results || [];
+        let busy = false;
         for (let i = 0; i < waiting.length; i++) {
           const found = results.find(x => x.scanId === waiting[i].scanId) || results[i];
-          if (!found) continue;
+          if (!found) { busy = true; continue; } // no answer for it: the next round sends it again
+          // 503 busy (a crowded door): nothing was written; the scan waits for the next round, same scanId.
+          if (!found.result && Number(found.problem?.status) >= 500) { busy = true; continue; }
           const r = { ...found, result: resultOf(found) };
           const entry = await log.answered(waiting[i].scanId, r);
           if (r.conflict) this.doubleEntries.unshift(entry);
         }
         await this.count();
         this.changed('synced');
+        if (busy) break;
       }
     } finally {
       this.syncing = false;
