@@ -23,7 +23,7 @@ public final class CertificateRenderer {
     private static final PDRectangle A4_LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(),
             PDRectangle.A4.getWidth());
     private static final float MARGIN = 56;
-    private static final float QR_SIZE = 96;
+    private static final float QR_SIZE = 140;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final BadgeFonts fonts;
 
@@ -74,7 +74,7 @@ public final class CertificateRenderer {
                 line(content, faces, words(language, "le ", "بتاريخ ", "on ") + DATE.format(w.startsAt())
                         + words(language, ", durée ", "، المدة ", ", duration ") + duration + ", "
                         + c.fair().city(), rtl, false, 13, usable, centre, y -= 26);
-                QrCode.draw(content, verifyUrl, width - MARGIN - QR_SIZE, MARGIN - 12, QR_SIZE);
+                QrCode.draw(content, verifyUrl, width - MARGIN - QR_SIZE + 16, MARGIN - 16, QR_SIZE);
                 content.setNonStrokingColor(0.35f, 0.35f, 0.35f);
                 line(content, faces, words(language, "Vérifier cette attestation : scannez le code",
                         "للتحقق من هذه الشهادة: امسحوا الرمز", "Check this certificate: scan the code"), rtl, false, 9,
