@@ -170,8 +170,7 @@ public final class Checkins {
         Optional<Signup.Status> status = signups.find(fair.fairId(), workshop.workshopId(), registrationId)
                 .filter(Signup::active).map(Signup::status);
         int place = status.filter(s -> s == Signup.Status.WAITLISTED).isPresent()
-                ? workshops.find(fair.fairId(), workshop.workshopId()).map(ScheduledWorkshop::seats)
-                        .map(seats -> seats.positionOf(registrationId)).orElse(0)
+                ? signups.placeInLine(fair.fairId(), workshop.workshopId(), registrationId)
                 : 0;
         boolean started = !request.scannedAt().isBefore(workshop.startsAt().toInstant());
         boolean needsCount = status.isEmpty() || status.get() != Signup.Status.CONFIRMED;

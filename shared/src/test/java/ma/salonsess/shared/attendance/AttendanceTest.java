@@ -117,7 +117,7 @@ class AttendanceTest {
         for (String who : words(counted)) {
             seats.add(seat(who.replace("*", ""), who.startsWith("*")));
         }
-        var programme = new ScheduledWorkshop(COOPERATIVES, new Seats(30, signedUp.size(), 0, Map.of()));
+        var programme = new ScheduledWorkshop(COOPERATIVES, new Seats(30, signedUp.size(), 0, 0, Map.of()));
         Attendance a = Attendance.count("f", CASABLANCA, null, List.of(), List.of(),
                 List.of(new Attendance.Door(programme, seats, signedUp)),
                 OffsetDateTime.parse("2027-05-01T" + at + ":00+01:00").toInstant());
