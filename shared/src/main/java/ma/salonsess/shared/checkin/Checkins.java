@@ -169,12 +169,10 @@ public final class Checkins {
     }
 
     private Outcome atDoor(Fair fair, String registrationId, Request request, Workshop workshop) {
-        Optional<Signup> signup = signups.find(fair.fairId(), workshop.workshopId(), registrationId)
-                .filter(Signup::active);
-        Optional<Signup.Status> status = signup.map(Signup::status);
-        int place = signup.filter(s -> s.status() == Signup.Status.WAITLISTED).isPresent()
-                ? workshops.find(fair.fairId(), workshop.workshopId())
-                        .map(w -> signups.placeInLine(w.seats(), signup.get())).orElse(0)
+        Optional<Signup.Status> status = signups.find(fair.fairId(), workshop.workshopId(), registrationId)
+                .filter(Signup::active).map(Signup::status);
+        int place = status.filter(s -> s == Signup.Status.WAITLISTED).isPresent()
+                ? signups.placeInLine(fair.fairId(), workshop.workshopId(), registrationId)
                 : 0;
         boolean started = !request.scannedAt().isBefore(workshop.startsAt().toInstant());
         boolean needsCount = status.isEmpty() || status.get() != Signup.Status.CONFIRMED;
