@@ -19,6 +19,8 @@ public final class Ids {
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** For a path parameter added later without a rule of its own: still bounded. */
     private static final Pattern ANY_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    /** A certificate's code: base64url parts and a dot, never longer than CertificateCode.parse reads. */
+    private static final Pattern CERTIFICATE_ID = Pattern.compile("[A-Za-z0-9_.-]{1,400}");
 
     private Ids() {
     }
@@ -48,8 +50,11 @@ public final class Ids {
                 case "fairId", "workshopId" -> checkSlug(name, value);
                 case "registrationId" -> checkRegistrationId(name, value);
                 case "token" -> Optional.empty();
-                // CertificateCode.parse refuses any other shape before reading: a bad one is not genuine.
-                case "certificateId" -> Optional.empty();
+                // Of the right length and alphabet, CertificateCode.parse decides: a bad one is not genuine.
+                case "certificateId" -> CERTIFICATE_ID.matcher(value).matches() ? Optional.empty()
+                        : Optional.of(new FieldError(name, "invalid_format",
+                                "Use the code of the certificate's QR code: at most 400 letters, digits, dashes, "
+                                + "underscores and dots."));
                 default -> ANY_ID.matcher(value).matches() ? Optional.empty() : Optional.of(new FieldError(name,
                         "invalid_format", "Use 1 to 128 letters, digits, dashes and underscores."));
             };
