@@ -12,6 +12,7 @@ import ma.salonsess.shared.certificate.CertificateMailing;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
 import ma.salonsess.shared.log.Invocation;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Run hourly by a schedule: emails the attendees of every fair that is over their certificates of
@@ -33,9 +34,21 @@ public final class CertificateMailHandler implements RequestHandler<Map<String, 
 
     /** @param clock tests set it after the fair */
     public CertificateMailHandler(Env env, Clock clock) {
-        Wiring wiring = new Wiring(env);
+        this(env, clock, new Wiring(env));
+    }
+
+    /** With this SES client (tests make it fail). */
+    CertificateMailHandler(Env env, Clock clock, SesV2Client ses) {
+        this(env, clock, new Wiring(env), ses);
+    }
+
+    private CertificateMailHandler(Env env, Clock clock, Wiring wiring) {
+        this(env, clock, wiring, wiring.ses());
+    }
+
+    private CertificateMailHandler(Env env, Clock clock, Wiring wiring, SesV2Client ses) {
         CertificateMail mail = new CertificateMail(new CertificateRenderer(new BadgeFonts()),
-                wiring.mailer(wiring.ses()), apiUrl(env));
+                wiring.mailer(ses), apiUrl(env));
         this.mailing = new CertificateMailing(wiring.fairs(), wiring.workshops(), wiring.registrations(),
                 wiring.checkins(), wiring.fromSecret("BADGE_TOKEN_SECRET_ARN", CertificateCode::new), mail, clock,
                 Duration.ofDays(env.intValue("RETENTION_DAYS_AFTER_FAIR", 365)));

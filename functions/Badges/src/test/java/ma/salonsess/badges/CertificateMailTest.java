@@ -19,6 +19,7 @@ import ma.salonsess.shared.registration.Registration;
 import ma.salonsess.shared.registration.RegistrationRepository;
 import ma.salonsess.shared.text.Language;
 import ma.salonsess.testsupport.FairFixtures;
+import ma.salonsess.testsupport.FaultySes;
 import ma.salonsess.testsupport.LocalAws;
 import ma.salonsess.testsupport.LocalAwsExtension;
 import ma.salonsess.testsupport.RegistrationBuilder;
@@ -27,6 +28,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Certificates emailed after the fair, on the emulators: each attendee gets one email in their
@@ -168,6 +170,22 @@ class CertificateMailTest {
         // The attendee's claim lives in their partition: erasing them removes it.
         checkins.forget(fairId, came.registrationId());
         assertTrue(aws.partition("CheckinsTable", "pk", "CI#" + fairId + "#" + came.registrationId()).isEmpty());
+    }
+
+    @Test
+    void anEmailSesDidNotTakeGoesOnTheNextRunAndOnlyOnce() {
+        Registration fatima = registrant("Fatima", "Berrada", Language.FR);
+        seat(fatima, "financement");
+        SesV2Client down = FaultySes.failingWhile(aws.ses(), () -> true);
+
+        String failed = new CertificateMailHandler(env, AFTER, down).handleRequest(Map.of(),
+                new LambdaContext("CertificateMailFunction", 900, 1024));
+        assertTrue(aws.mailbox().sentTo(fatima.email().value()).isEmpty());
+        assertTrue(failed.startsWith("continues next run") && failed.contains("failed 1"), failed);
+
+        run(AFTER, 900);
+        run(AFTER, 900);
+        assertEquals(1, aws.mailbox().sentTo(fatima.email().value()).size());
     }
 
     private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
