@@ -386,8 +386,14 @@ public final class CheckinRepository {
 
     /** Takes back a claim whose email SES did not take (it may take it next run). */
     public void releaseCertificateMail(String fairId, String registrationId) {
-        dynamoDb.deleteItem(b -> b.tableName(table).key(key(registrationKey(fairId, registrationId), CERTIFICATE_MAIL))
-                .conditionExpression("mail = :sending").expressionAttributeValues(Map.of(":sending", s("SENDING"))));
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(key(registrationKey(fairId, registrationId), CERTIFICATE_MAIL))
+                    .conditionExpression("mail = :sending")
+                    .expressionAttributeValues(Map.of(":sending", s("SENDING"))));
+        } catch (ConditionalCheckFailedException erasedOrDone) {
+            // erased meanwhile (nothing left to release), or already recorded
+        }
     }
 
     /** Whether every attendee of the fair has had their certificate email (then runs skip the fair). */
