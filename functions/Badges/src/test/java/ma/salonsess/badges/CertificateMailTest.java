@@ -149,6 +149,16 @@ class CertificateMailTest {
     }
 
     @Test
+    void aFairOverMoreThanAMonthAgoGetsNoEmails() {
+        Registration fatima = registrant("Fatima", "Chraibi", Language.FR);
+        seat(fatima, "financement");
+
+        run(Clock.fixed(Instant.parse("2027-01-20T12:00:00Z"), ZoneOffset.UTC), 900);
+
+        assertTrue(aws.mailbox().sentTo(fatima.email().value()).isEmpty());
+    }
+
+    @Test
     void anErasedRegistrationOrAnAddressThatBouncedGetsNothing() {
         Registration erased = registrant("Karim", "Erased", Language.FR);
         seat(erased, "financement");

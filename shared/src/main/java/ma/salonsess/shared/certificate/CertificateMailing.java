@@ -32,6 +32,11 @@ import ma.salonsess.shared.workshop.WorkshopRepository;
  * has been dealt with, the fair is marked done and later runs skip it.
  */
 public final class CertificateMailing {
+    /**
+     * Fairs that ended longer ago get no emails: certificates arrive just after the fair, not months
+     * later (fairs over before this function existed, say); they can still be downloaded.
+     */
+    public static final Duration MAIL_WITHIN = Duration.ofDays(30);
     private final FairRepository fairs;
     private final WorkshopRepository workshops;
     private final RegistrationRepository registrations;
@@ -88,7 +93,8 @@ public final class CertificateMailing {
                 finished = false;
                 break;
             }
-            if (fair.isOver(now) && !checkins.certificatesMailed(fair.fairId())) {
+            if (fair.isOver(now) && now.isBefore(fair.endsAt().toInstant().plus(MAIL_WITHIN))
+                    && !checkins.certificatesMailed(fair.fairId())) {
                 finished &= mailFair(fair, timeLeft, counts);
             }
         }
