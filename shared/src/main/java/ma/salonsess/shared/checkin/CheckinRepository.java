@@ -338,6 +338,76 @@ public final class CheckinRepository {
         return all;
     }
 
+    /** How claiming a registration's certificate email went. */
+    public enum MailClaim { CLAIMED, ALREADY_CLAIMED, REGISTRATION_GONE }
+
+    private static final String CERTIFICATE_MAIL = "CERTMAIL";
+
+    /**
+     * Claims the one certificate email of a registration, in its own partition (so {@link #forget}
+     * erases it), only while the registration exists ({@code stillRegistered}); a claim taken before
+     * is never taken again, so no run mails anyone twice.
+     */
+    public MailClaim claimCertificateMail(String fairId, String registrationId, Instant at, Instant expiresAt,
+                                          TransactWriteItem stillRegistered) {
+        Map<String, AttributeValue> item =
+                new HashMap<>(key(registrationKey(fairId, registrationId), CERTIFICATE_MAIL));
+        item.put("type", s(CERTIFICATE_MAIL));
+        item.put("mail", s("SENDING"));
+        item.put("claimedAt", s(at.toString()));
+        item.put("expiresAt", n(expiresAt.getEpochSecond()));
+        TransactWriteItem claim = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build();
+        try {
+            Transactions.write(dynamoDb, List.of(claim, stillRegistered));
+            return MailClaim.CLAIMED;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.conditionFailed(e, 0)) {
+                return MailClaim.ALREADY_CLAIMED;
+            }
+            if (Transactions.conditionFailed(e, 1)) {
+                return MailClaim.REGISTRATION_GONE;
+            }
+            throw e;
+        }
+    }
+
+    /** The certificate email went (or failed for good: {@code outcome} says): never re-created after an erasure. */
+    public void certificateMailDone(String fairId, String registrationId, String outcome, String detail) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(key(registrationKey(fairId, registrationId),
+                            CERTIFICATE_MAIL)).updateExpression("SET mail = :o, detail = :d")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":o", s(outcome), ":d", s(detail))));
+        } catch (ConditionalCheckFailedException erased) {
+            // erased meanwhile: nothing to record
+        }
+    }
+
+    /** Takes back a claim whose email SES did not take (it may take it next run). */
+    public void releaseCertificateMail(String fairId, String registrationId) {
+        try {
+            dynamoDb.deleteItem(b -> b.tableName(table)
+                    .key(key(registrationKey(fairId, registrationId), CERTIFICATE_MAIL))
+                    .conditionExpression("mail = :sending")
+                    .expressionAttributeValues(Map.of(":sending", s("SENDING"))));
+        } catch (ConditionalCheckFailedException erasedOrDone) {
+            // erased meanwhile (nothing left to release), or already recorded
+        }
+    }
+
+    /** Whether every attendee of the fair has had their certificate email (then runs skip the fair). */
+    public boolean certificatesMailed(String fairId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(key("CERTMAIL#" + fairId, "DONE"))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /** Records that the fair's certificate emails are all sent (no personal data in this item). */
+    public void markCertificatesMailed(String fairId, Instant at, Instant expiresAt) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of("pk", s("CERTMAIL#" + fairId), "sk", s("DONE"),
+                "type", s("CERTMAIL_DONE"), "at", s(at.toString()), "expiresAt", n(expiresAt.getEpochSecond()))));
+    }
+
     /**
      * Erases what the registration left here (scans, entries, seats, its double entries); the rooms'
      * and gates' counts stay. Safe to run again.

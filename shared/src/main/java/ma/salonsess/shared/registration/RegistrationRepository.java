@@ -100,6 +100,15 @@ public final class RegistrationRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RegistrationItem.fromItem(item));
     }
 
+    /** The registration with its email health (whether its address still takes mail). */
+    public Optional<Listed> findListed(String fairId, String registrationId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table)
+                .key(Map.of("fairId", s(fairId), "sk", s(registrationSortKey(registrationId))))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Listed(RegistrationItem.fromItem(item), RegistrationItem.health(item)));
+    }
+
     /**
      * The registration, if {@code token} is its access token. A wrong token and a missing
      * registration look the same, so a token never reveals that someone else's registration exists.
