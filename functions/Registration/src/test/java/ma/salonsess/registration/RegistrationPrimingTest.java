@@ -1,12 +1,15 @@
 package ma.salonsess.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
+import ma.salonsess.shared.config.Wiring;
+import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.snapstart.Priming;
 import ma.salonsess.testsupport.ApiEvents;
 import ma.salonsess.testsupport.LocalAws;
@@ -38,5 +41,13 @@ class RegistrationPrimingTest {
         visitor.setBody(visitor.getBody().replace("youssef.benali@", "primed-" + UUID.randomUUID() + "@"));
         var answer = handler.handleRequest(visitor, LambdaContext.forTest());
         assertEquals(201, answer.getStatusCode(), answer.getBody());
+        // Priming read its settings from canned answers: none of them may serve a registration.
+        Wiring wiring = new Wiring(aws.functionEnv("RegistrationFunction"));
+        String notice = wiring.setting("PRIVACY_NOTICE_VERSION_PARAMETER").get();
+        assertNotEquals("1", notice, "the stack's own notice version, not priming's canned one");
+        String registrationId = Json.parse(answer.getBody()).path("registrationId").asText();
+        String fairId = visitor.getPathParameters().get("fairId");
+        assertEquals(notice, wiring.registrations().find(fairId, registrationId).orElseThrow()
+                .consent().noticeVersion(), "the consent records the stack's notice version");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import ma.salonsess.shared.log.Log;
+import ma.salonsess.shared.snapstart.Priming;
 
 /**
  * Values read from a remote store, kept for a short while per container: long enough that a
@@ -36,7 +37,9 @@ final class FreshCache<V> {
         }
         try {
             V value = load.apply(key);
-            entries.put(key, new Entry<>(value, now));
+            if (!Priming.active()) { // a canned answer of SnapStart's priming must never serve a request
+                entries.put(key, new Entry<>(value, now));
+            }
             return value;
         } catch (RuntimeException e) {
             if (entry == null) {

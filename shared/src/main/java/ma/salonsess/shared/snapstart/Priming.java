@@ -205,6 +205,21 @@ public final class Priming {
         }
     }
 
+    /**
+     * A setting or secret, so that the path goes past reading its configuration (FreshCache keeps
+     * nothing read while priming: these never serve a request). An address for the sender's setting,
+     * 1 for the others (a version, a count of days or hours, a rate).
+     */
+    private static Optional<String> configuration(String operation, String body) {
+        return switch (operation) {
+            case "GetParameter" -> Optional.of("{\"Parameter\":{\"Name\":\"priming\",\"Type\":\"String\",\"Value\":\""
+                    + (body.contains("email") ? "priming@example.org" : "1") + "\",\"Version\":1}}");
+            case "GetSecretValue" -> Optional.of("{\"Name\":\"priming\",\"VersionId\":\"priming\","
+                    + "\"SecretString\":\"a-priming-secret-that-never-signs-anything-real\"}");
+            default -> Optional.empty();
+        };
+    }
+
     private static ExecutableHttpRequest canned(Session session, HttpExecuteRequest request, boolean xml) {
         session.calls++;
         String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(null);
@@ -218,7 +233,8 @@ public final class Priming {
             }
         }).orElse("");
         String empty = xml ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Result/>" : "{}";
-        byte[] answer = session.answers.body(operation, body).orElse(empty).getBytes(StandardCharsets.UTF_8);
+        byte[] answer = session.answers.body(operation, body).or(() -> configuration(operation, body)).orElse(empty)
+                .getBytes(StandardCharsets.UTF_8);
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() {
