@@ -33,6 +33,8 @@ public final class PrimingProbe {
             long start = System.nanoTime();
             Priming.registered(function).orElseThrow().beforeCheckpoint(null);
             System.out.printf("PRIMING %.2f%n", (System.nanoTime() - start) / 1e6);
+            // Then what Lambda does on restore, before it hands the first request over.
+            Priming.registered(function).orElseThrow().afterRestore(null);
         }
         System.out.println("-- first request --");
         System.out.printf("FIRST %.2f%n", timed(handler, which, fairId));

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import ma.salonsess.shared.auth.RegistrantAccess;
 import ma.salonsess.shared.config.Env;
 import ma.salonsess.shared.config.Wiring;
@@ -23,6 +24,7 @@ import ma.salonsess.shared.log.Metrics;
 import ma.salonsess.shared.registration.AccessLinkPolicy;
 import ma.salonsess.shared.registration.AccessLinks;
 import ma.salonsess.shared.registration.AccessToken;
+import ma.salonsess.shared.registration.RegistrationPolicy;
 import ma.salonsess.shared.registration.Registrations;
 import ma.salonsess.shared.snapstart.FairAnswers;
 import ma.salonsess.shared.snapstart.Priming;
@@ -59,12 +61,18 @@ public final class RegistrationHandler implements RequestHandler<APIGatewayV2HTT
     /** Wiring happens once per container, here; tests pass a clock to see links expire. */
     public RegistrationHandler(Env env, Clock clock) {
         Wiring wiring = new Wiring(env, clock);
+        Supplier<RegistrationPolicy> policy = wiring.registrationPolicy();
         this.registrations = new Registrations(wiring.fairs(), wiring.registrations(), wiring.idempotency(clock),
-                wiring.registrationPolicy(), clock);
+                policy, clock);
         this.accessLinks = new AccessLinks(wiring.fairs(), wiring.registrations(), wiring.accessLinks(),
                 new AccessLinkEmail(wiring.mailer(wiring.ses()), wiring.publicSite()), clock);
         this.badgeLinks = new BadgeLinks(env);
-        Priming.register("RegistrationFunction", this, RegistrationPriming::samples, new FairAnswers());
+        // After a restore: the settings read (and kept a minute), and DynamoDB's connection opened by a
+        // read of a fair id no fair can have (ids are slugs of 2 to 64 characters).
+        Priming.register("RegistrationFunction", this, RegistrationPriming::samples, new FairAnswers(), () -> {
+            policy.get();
+            wiring.fairs().find("-");
+        });
     }
 
     @Override

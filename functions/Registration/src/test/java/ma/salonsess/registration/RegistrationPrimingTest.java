@@ -30,6 +30,8 @@ class RegistrationPrimingTest {
 
         // What Lambda's runtime does before it takes the snapshot.
         Priming.registered("RegistrationFunction").orElseThrow().beforeCheckpoint(null);
+        // And what it does on restore, before the first request: reads only.
+        Priming.registered("RegistrationFunction").orElseThrow().afterRestore(null);
 
         assertEquals(before, StackContents.of(aws), "no item, object or email written");
         Priming.Run run = Priming.lastRun("RegistrationFunction").orElseThrow();

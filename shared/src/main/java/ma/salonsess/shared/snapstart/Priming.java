@@ -96,6 +96,22 @@ public final class Priming {
 
     /** Registers, for SnapStart, {@code exercise} to run before the snapshot, its AWS calls answered here. */
     public static void register(String function, Runnable exercise, Answers answers) {
+        register(function, exercise, answers, () -> { });
+    }
+
+    /**
+     * As above, and {@code reconnect} after each restore, before the first request: the snapshot
+     * holds no connection and no setting, so a read there (that cannot change anything) opens the
+     * connections and fills the settings' cache while Lambda restores rather than while a person
+     * waits. What it throws is logged, never fails the restore.
+     */
+    public static <I> void register(String function, RequestHandler<I, ?> handler, Supplier<List<I>> samples,
+                                    Answers answers, Runnable reconnect) {
+        register(function, () -> samples.get().forEach(sample -> handler.handleRequest(sample, null)), answers,
+                reconnect);
+    }
+
+    private static void register(String function, Runnable exercise, Answers answers, Runnable reconnect) {
         Resource resource = new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -104,7 +120,11 @@ public final class Priming {
 
             @Override
             public void afterRestore(Context<? extends Resource> context) {
-                // Nothing to reopen: priming kept no connection.
+                try {
+                    reconnect.run();
+                } catch (RuntimeException e) {
+                    Log.warn(null, "Reconnecting " + function + " after the restore failed; the first request will", e);
+                }
             }
         };
         REGISTERED.put(function, resource);
