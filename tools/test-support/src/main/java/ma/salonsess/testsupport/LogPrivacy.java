@@ -31,8 +31,10 @@ import ma.salonsess.shared.json.Json;
 public final class LogPrivacy {
     private static final Map<String, Pattern> SHAPES = Map.of(
             "email address", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"),
-            "phone number", Pattern.compile("(?<![\\d+])(\\+212[\\s.-]?|\\b0)[5-7]([\\s.-]?\\d){8}(?!\\d)"),
+            // Not inside a word: a random id (a UUID's last group, "...-0746637593ec") is not a phone number.
+            "phone number", Pattern.compile("(?<![\\w+])(\\+212[\\s.-]?|0)[5-7]([\\s.-]?\\d){8}(?!\\w)"),
             "badge token", Pattern.compile("SE2\\.[0-9a-f-]{36}\\.[A-Z]\\.[A-Za-z0-9_-]{22}"),
+            "signed badge code", Pattern.compile("SE3\\.[A-Za-z0-9_-]{8}\\.[0-9a-f-]{36}\\.[A-Z]\\.[A-Za-z0-9_-]{86}"),
             "survey token", Pattern.compile("SV1[A-Za-z0-9_-]{43}"),
             "bearer token", Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._-]{20,}"));
     /** 256 random bits in base64url (access tokens) or a generated secret: letters of both cases and digits. */

@@ -35,5 +35,16 @@ class LogPrivacyTest {
                 .startsWith("token or secret"));
         assertTrue(LogPrivacy.findings("Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIi").get(0)
                 .startsWith("bearer"));
+        String signature = "A".repeat(86);
+        assertTrue(LogPrivacy.findings("scan SE3.AbCd_-12.7d3b2c1a-0f4e-4d6b-9a8c-2e1f0a9b8c7d.V." + signature)
+                .get(0).startsWith("signed badge code"));
+    }
+
+    @Test
+    void aRequestIdWhoseLastGroupLooksLikeAPhoneNumberIsNotOne() {
+        // A random UUID seen in CI: its last group begins with ten digits shaped like a Moroccan mobile.
+        assertEquals(List.of(), LogPrivacy.findings("{\"requestId\":\"4f3d16e2-c72a-48cd-937e-0746637593ec\"}"));
+        assertEquals(List.of(), LogPrivacy.findings("id a0612345678"));
+        assertTrue(LogPrivacy.findings("call 0612345678.").get(0).startsWith("phone"));
     }
 }
