@@ -208,6 +208,22 @@ try {
   await page.waitForFunction(() => /لائحة الانتظار: الرتبة \d+/.test(document.querySelector('#agenda li')?.textContent || ''));
   await both(page, 'my registration with agenda');
 
+  log('once a workshop held with a seat is over, my agenda offers its certificate of attendance');
+  const seated = page.locator('#programme li').first();
+  const seatedId = (await seated.getAttribute('id')).slice(2);
+  await seated.locator('button').click();
+  await page.waitForFunction(() => document.querySelectorAll('#agenda li').length === 2);
+  const endsAt = (await (await fetch(`${API}/fairs/${FAIR}/workshops`)).json()).workshops
+    .find(w => w.workshopId === seatedId).endsAt;
+  // A second device, the same registration (localStorage), its clock a day after the workshop.
+  const later = await newPage({ storageState: await page.context().storageState() });
+  await later.clock.install({ time: new Date(Date.parse(endsAt) + 24 * 3600 * 1000) });
+  await later.goto(registrationUrl);
+  await later.waitForSelector('#agenda button.certificate');
+  check(await later.locator('#agenda button.certificate').count() === 1, 'one certificate button: the seat, not the place in line');
+  await both(later, 'my registration with a certificate');
+  await later.context().close();
+
   log('lost access: ask for a link, read it from the mailbox, open it in another browser, see the registration');
   const other = await newPage({ locale: 'ar' });
   await other.goto(`${SITE}/fairs/${FAIR}`);
