@@ -3,8 +3,11 @@ package ma.salonsess.badges;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import java.awt.image.BufferedImage;
@@ -13,6 +16,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import ma.salonsess.badges.render.BadgeFonts;
 import ma.salonsess.badges.render.BadgeRenderer;
 import ma.salonsess.shared.badge.BadgeToken;
@@ -47,9 +51,21 @@ class BadgeRendererTest {
     }
 
     static String decodeQr(PDDocument pdf) throws Exception {
-        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 200);
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(image)))).getText();
+        // As a phone's reader does on a whole A4 certificate: look harder, for QR codes only, and
+        // closer if the first look finds none (the QR's version varies with the random ids it holds).
+        Map<DecodeHintType, Object> hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        NotFoundException notFound = null;
+        for (int dpi : new int[] {200, 300}) {
+            BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, dpi);
+            try {
+                return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new BufferedImageLuminanceSource(image))), hints).getText();
+            } catch (NotFoundException e) {
+                notFound = e;
+            }
+        }
+        throw notFound;
     }
 
     @Test
