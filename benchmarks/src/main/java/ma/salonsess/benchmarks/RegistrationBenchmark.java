@@ -2,6 +2,7 @@ package ma.salonsess.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
 import ma.salonsess.localaws.LambdaContext;
@@ -31,7 +33,7 @@ import ma.salonsess.shared.config.Env;
  *   <li>Warm: per-request latency of the handler in one JVM, and the handler's own share of it:
  *       the request's time minus the time inside its DynamoDB calls ({@link DynamoDbCallTimer}).</li>
  * </ul>
- * Arguments: [coldRuns=15] [warmRequests=5000].
+ * Arguments: [coldRuns=15] [warmRequests=5000]; either may be 0 to leave that part out.
  */
 public final class RegistrationBenchmark {
     private RegistrationBenchmark() {
@@ -57,8 +59,11 @@ public final class RegistrationBenchmark {
             StringBuilder report = new StringBuilder();
             report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                     .append(Runtime.version()).append("\n\n");
-            cold(jar, env, coldRuns, report, traced);
+            if (coldRuns > 0) {
+                cold(jar, env, coldRuns, report, traced);
+            }
             if (warmRequests > 0) {
+                warmAlone(jar, env, warmRequests, report);
                 warm(env, warmRequests, report);
             }
             System.out.println(report);
@@ -150,6 +155,69 @@ public final class RegistrationBenchmark {
         return elapsed / 1e6;
     }
 
+    /**
+     * The warm measure that the target is about: the handler in a JVM of its own with the deployed
+     * JVM options (the template's {@code JAVA_TOOL_OPTIONS}; a 1 GB function's heap and the serial
+     * collector, which the JVM picks by itself in a container of under 1,792 MB), as on Lambda,
+     * timed by {@link WarmProbe}; the emulators' collections and threads stay in this JVM.
+     */
+    private static void warmAlone(Path jar, Env env, int requests, StringBuilder report) throws Exception {
+        Path probes = Files.createTempDirectory("warm-probes");
+        for (Class<?> type : List.of(WarmProbe.class, DynamoDbCallTimer.class)) {
+            String prefix = type.getName().replace('.', '/');
+            Path folder = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .resolve(prefix).getParent();
+            try (var classes = Files.list(folder)) {
+                for (Path file : classes.filter(f -> f.getFileName().toString()
+                        .matches(Pattern.quote(type.getSimpleName()) + "(\\$.*)?\\.class")).toList()) {
+                    Path target = probes.resolve(prefix).resolveSibling(file.getFileName().toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target);
+                }
+            }
+        }
+        // Only the call timer as the SDK's global interceptor: not the capacity meter of this classpath.
+        Path interceptors = probes.resolve("software/amazon/awssdk/global/handlers/execution.interceptors");
+        Files.createDirectories(interceptors.getParent());
+        Files.writeString(interceptors, DynamoDbCallTimer.class.getName() + "\n");
+        int warmup = Math.max(1000, requests / 2);
+        String launcher = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(launcher, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xmx700m",
+                "-XX:+UseSerialGC",
+                "-cp", jar + File.pathSeparator + probes, WarmProbe.class.getName(), DemoFair.ID,
+                String.valueOf(warmup), String.valueOf(requests));
+        builder.environment().putAll(env.asMap());
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("RESULT ")) {
+                    String[] parts = line.split(" ", 3);
+                    results.put(parts[1], parts[2]);
+                } else if (!line.contains("\"type\":\"invocation\"")) {
+                    tail.add(line);
+                }
+            }
+        }
+        if (process.waitFor() != 0 || results.size() != 3) {
+            throw new IllegalStateException("Warm probe failed: " + tail);
+        }
+        report.append("## Warm, the handler in a JVM of its own: ").append(requests).append(" registrations after ")
+                .append(warmup).append(" warm-up ones (C1 only, -Xmx700m, serial GC, as deployed)\n\n")
+                .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")
+                .append(resultRow("whole request (handler + DynamoDB)", results.get("total")))
+                .append(resultRow("inside SDK calls (GetItem + TransactWriteItems)", results.get("calls")))
+                .append(resultRow("handler's own time (request minus its SDK calls)", results.get("own")))
+                .append(String.format("%nHandler overhead at p99: **%s ms** (target: under 1 ms)%n%n",
+                        results.get("own").split(" ")[1]));
+    }
+
+    private static String resultRow(String name, String percentiles) {
+        return "| " + name + " | " + String.join(" | ", percentiles.split(" ")) + " |\n";
+    }
+
     private static void warm(Env env, int requests, StringBuilder report) throws IOException {
         RegistrationHandler handler = new RegistrationHandler(env);
         int warmup = Math.max(1000, requests / 2);
@@ -172,7 +240,7 @@ public final class RegistrationBenchmark {
         Arrays.sort(total);
         Arrays.sort(own);
         Arrays.sort(dynamo);
-        report.append("## Warm: one JVM, ").append(requests).append(" registrations after ").append(warmup)
+        report.append("## Warm, the handler in the benchmark's JVM beside the emulators: ").append(requests).append(" registrations after ").append(warmup)
                 .append(" warm-up ones, DynamoDB Local in the same JVM\n\n")
                 .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")
                 .append(row("whole request (handler + DynamoDB)", total))

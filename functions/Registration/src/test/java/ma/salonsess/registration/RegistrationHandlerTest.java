@@ -131,6 +131,7 @@ class RegistrationHandlerTest {
         assertEquals("[[\"FairId\"]]", Json.write(directive.path("Dimensions")));
         assertEquals("Registrations", directive.path("Metrics").get(0).path("Name").asText());
         assertEquals(1, metrics.get(0).path("Registrations").asInt());
+        assertEquals("invocation", metrics.get(0).path("type").asText(), "the count rides on the request's line");
 
         List<JsonNode> invocations = new ArrayList<>();
         for (String line : LogPrivacy.printed().split("\n")) {

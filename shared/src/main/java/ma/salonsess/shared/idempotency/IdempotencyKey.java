@@ -1,11 +1,9 @@
 package ma.salonsess.shared.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import ma.salonsess.shared.text.Sha256;
 
 /**
  * A client's {@code Idempotency-Key}, scoped to the operation it was sent with so the same key on
@@ -34,10 +32,6 @@ public record IdempotencyKey(String scope, String value) {
     }
 
     static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(text);
     }
 }

@@ -32,6 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public final class IdempotencyStore {
     public static final Duration RETENTION = Duration.ofHours(24);
     private static final SecureRandom RANDOM = new SecureRandom();
+    // One per thread, initialised afresh (a new IV each time) for every use: looking up the
+    // transformation on each call cost more than the encryption itself.
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime has AES/GCM", e);
+        }
+    });
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Clock clock;
@@ -89,7 +98,7 @@ public final class IdempotencyStore {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.sealingKey(), "AES"), new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(payload.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
@@ -102,7 +111,7 @@ public final class IdempotencyStore {
     private static String unseal(IdempotencyKey key, String sealed) {
         try {
             byte[] bytes = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.sealingKey(), "AES"),
                     new GCMParameterSpec(128, bytes, 0, 12));
             return new String(cipher.doFinal(bytes, 12, bytes.length - 12), StandardCharsets.UTF_8);

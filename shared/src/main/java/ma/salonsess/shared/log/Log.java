@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import ma.salonsess.shared.json.Json;
 import ma.salonsess.shared.snapstart.Priming;
@@ -55,7 +56,10 @@ public final class Log {
             return; // the AWS calls priming stops on purpose, before the snapshot: not failures
         }
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line + "\n");
+            // As bytes: Lambda's runtime writes them as they are, one log event, where a String would
+            // be wrapped as the "message" of its own JSON record under the JSON log format, and
+            // CloudWatch would find neither our fields nor the metrics riding on the line.
+            context.getLogger().log((line + "\n").getBytes(StandardCharsets.UTF_8));
         } else {
             System.err.println(line); // a caller below the handler, with no Lambda context at hand
         }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 import ma.salonsess.shared.json.Json;
+import ma.salonsess.shared.snapstart.Priming;
 
 /**
- * Business figures per fair in CloudWatch's Embedded Metric Format: one JSON line on standard
- * output that CloudWatch Logs turns into metrics (namespace {@value #NAMESPACE}, dimension
- * {@code FairId}), with no client library and no call to CloudWatch on the request's path.
- * Written to {@code System.out}, not through the Lambda logger, whose JSON log format would wrap
- * the line in a {@code message} field CloudWatch does not read metrics from.
+ * Business figures per fair in CloudWatch's Embedded Metric Format: JSON that CloudWatch Logs turns
+ * into metrics (namespace {@value #NAMESPACE}, dimension {@code FairId}), with no client library and
+ * no call to CloudWatch on the request's path. Counted during an invocation, they are added to its
+ * one {@link Invocation} line; counted outside one, they get a line of their own on standard output.
+ * Nothing is counted while priming: those requests are rehearsals with canned answers.
  */
 public final class Metrics {
     public static final String NAMESPACE = "SalonESS";
@@ -30,15 +31,29 @@ public final class Metrics {
         counts(fairId, Map.of(metric, 1L));
     }
 
-    /** Several counts of one fair in one line; zero counts are left out. */
+    /** Several counts of one fair; zero counts are left out. */
     public static void counts(String fairId, Map<String, Long> values) {
-        if (values.values().stream().anyMatch(v -> v != 0)) {
-            System.out.println(line(fairId, values, Instant.now()));
+        if (Priming.active() || values.values().stream().allMatch(v -> v == 0)) {
+            return;
         }
+        if (!Invocation.count(fairId, values)) {
+            write(fairId, values);
+        }
+    }
+
+    /** A line of its own, written to standard output, which CloudWatch Logs reads as it is. */
+    static void write(String fairId, Map<String, Long> values) {
+        System.out.println(line(fairId, values, Instant.now()));
     }
 
     static String line(String fairId, Map<String, Long> values, Instant at) {
         ObjectNode line = Json.object();
+        addTo(line, fairId, values, at);
+        return Json.write(line);
+    }
+
+    /** Adds the metric directive, the fair's dimension and the non-zero values to {@code line}. */
+    static void addTo(ObjectNode line, String fairId, Map<String, Long> values, Instant at) {
         ObjectNode aws = line.putObject("_aws").put("Timestamp", at.toEpochMilli());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", NAMESPACE);
         directive.putArray("Dimensions").addArray().add("FairId");
@@ -50,6 +65,5 @@ public final class Metrics {
                 line.put(name, value);
             }
         });
-        return Json.write(line);
     }
 }

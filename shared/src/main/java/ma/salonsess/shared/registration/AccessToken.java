@@ -2,10 +2,9 @@ package ma.salonsess.shared.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import ma.salonsess.shared.text.Sha256;
 
 /**
  * The secret a registrant gets once, to read or delete their own registration later. Only its
@@ -31,11 +30,6 @@ public record AccessToken(String value) {
     }
 
     static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -83,7 +83,8 @@ public final class LambdaContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.out.println("[" + functionName + "] " + message);
+                String line = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
+                System.out.println("[" + functionName + "] " + line);
             }
 
             @Override

@@ -72,9 +72,10 @@ public final class LogPrivacy {
     public static List<JsonNode> metricLines() {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : printed().split("\n")) {
-            if (line.startsWith("{\"_aws\"")) {
+            int json = line.indexOf('{');
+            if (json >= 0 && line.contains("\"_aws\":{")) {
                 try {
-                    lines.add(Json.parse(line));
+                    lines.add(Json.parse(line.substring(json)));
                 } catch (IOException e) {
                     throw new AssertionError("An EMF line that is not JSON: " + line, e);
                 }

@@ -1,0 +1,150 @@
+package ma.salonsess.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import ma.salonsess.registration.RegistrationHandler;
+import ma.salonsess.shared.config.Env;
+
+/**
+ * Run in a JVM of its own on the deployable jar's classpath, as on Lambda, where the handler's JVM
+ * holds nothing but the handler: builds the registration handler once, answers the warm-up
+ * registrations, then times each of the measured ones and the time inside its SDK calls
+ * ({@link DynamoDbCallTimer}). The emulators stay in the parent's JVM, so their garbage collection
+ * and threads are not counted as the handler's. Prints one {@code RESULT} line per measure:
+ * name, p50, p99, p99.9 in milliseconds. Arguments: fairId, warm-up count, measured count.
+ */
+public final class WarmProbe {
+    private WarmProbe() {
+    }
+
+    public static void main(String[] args) {
+        RegistrationHandler handler = new RegistrationHandler(Env.system());
+        int warmup = Integer.parseInt(args[1]);
+        int requests = Integer.parseInt(args[2]);
+        for (int i = 0; i < warmup; i++) {
+            register(handler, args[0]);
+        }
+        DynamoDbCallTimer.takeNanos();
+        double[] total = new double[requests];
+        double[] own = new double[requests];
+        double[] inCalls = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            register(handler, args[0]);
+            long elapsed = System.nanoTime() - start;
+            long inSdk = DynamoDbCallTimer.takeNanos();
+            total[i] = elapsed / 1e6;
+            inCalls[i] = inSdk / 1e6;
+            own[i] = (elapsed - inSdk) / 1e6;
+        }
+        print("total", total);
+        print("calls", inCalls);
+        print("own", own);
+    }
+
+    private static void print(String name, double[] values) {
+        Arrays.sort(values);
+        System.out.printf("RESULT %s %.2f %.2f %.2f%n", name, percentile(values, 0.50), percentile(values, 0.99),
+                percentile(values, 0.999));
+    }
+
+    static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void register(RegistrationHandler handler, String fairId) {
+        String body = "{\"role\":\"VISITOR\",\"firstName\":\"Amina\",\"lastName\":\"Alaoui\","
+                + "\"arabicName\":\"أمينة العلوي\",\"email\":\"warm-" + UUID.randomUUID() + "@example.org\","
+                + "\"phone\":\"0612345678\",\"language\":\"ar\","
+                + "\"consent\":{\"dataProcessing\":true,\"photos\":false}}";
+        var event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /fairs/{fairId}/registrations")
+                .withRawPath("/fairs/" + fairId + "/registrations")
+                .withPathParameters(Map.of("fairId", fairId))
+                .withHeaders(Map.of("content-type", "application/json",
+                        "idempotency-key", UUID.randomUUID().toString()))
+                .withBody(body)
+                .build();
+        int status = handler.handleRequest(event, new Invoke()).getStatusCode();
+        if (status != 201) {
+            throw new IllegalStateException("Registration answered " + status);
+        }
+    }
+
+    /** One invocation's context; its logger writes each line to standard output, as Lambda's runtime does. */
+    private static final class Invoke implements Context, LambdaLogger {
+        private final String requestId = UUID.randomUUID().toString();
+
+        @Override
+        public String getAwsRequestId() {
+            return requestId;
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/RegistrationFunction";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "warm";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "RegistrationFunction";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "1";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:local:000000000000:function:RegistrationFunction:live";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 15_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return this;
+        }
+
+        @Override
+        public void log(String message) {
+            System.out.print(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.write(message, 0, message.length);
+            System.out.flush();
+        }
+    }
+}
