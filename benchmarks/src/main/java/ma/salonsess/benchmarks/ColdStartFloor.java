@@ -7,12 +7,15 @@ import ma.salonsess.shared.config.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The floor for the cold start: a bare program in a fresh JVM that only builds a DynamoDB client
  * (the same way) and makes the DynamoDB calls a registration makes, a GetItem and a
- * TransactWriteItems of three conditional puts, with none of the handler's code.
- * Arguments: fairId, email.
+ * TransactWriteItems of three conditional puts, with none of the handler's code. With a third
+ * argument {@code ssm} it first builds an SSM client and reads the privacy notice version, as the
+ * registration does since its settings are read at run time: the floor for all the same calls.
+ * Arguments: fairId, email, [ssm].
  */
 public final class ColdStartFloor {
     private ColdStartFloor() {
@@ -20,6 +23,10 @@ public final class ColdStartFloor {
 
     public static void main(String[] args) {
         Env env = Env.system();
+        if (args.length > 2 && args[2].equals("ssm")) {
+            SsmClient ssm = AwsClients.configure(SsmClient.builder(), env, "SSM").build();
+            ssm.getParameter(b -> b.name(env.require("PRIVACY_NOTICE_VERSION_PARAMETER"))).parameter().value();
+        }
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         String fairs = env.require("FAIRS_TABLE");
         String registrations = env.require("REGISTRATIONS_TABLE");

@@ -2,6 +2,9 @@ package ma.salonsess.shared.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -15,6 +18,7 @@ public final class ParameterStore {
     public static final Duration FRESH_FOR = Duration.ofSeconds(60);
     private final Supplier<SsmClient> ssm;
     private final FreshCache<String> cache;
+    private final Map<String, CompletableFuture<?>> prefetching = new ConcurrentHashMap<>();
 
     /** {@code ssm} is asked for a client on the first read only, so a function that reads none builds none. */
     public ParameterStore(Supplier<SsmClient> ssm, Clock clock) {
@@ -24,6 +28,24 @@ public final class ParameterStore {
 
     /** The parameter's value, at most {@link #FRESH_FOR} old. */
     public String value(String name) {
-        return cache.get(name, n -> ssm.get().getParameter(b -> b.name(n)).parameter().value());
+        CompletableFuture<?> inFlight = prefetching.remove(name);
+        if (inFlight != null) {
+            // Its value is in the cache now; if it failed, the read below fails again and says why.
+            inFlight.exceptionally(failure -> null).join();
+        }
+        return cache.get(name, this::read);
+    }
+
+    /**
+     * Starts the first read on another thread, so that building the SSM client and its call overlap
+     * with what the first request does before it needs the value; {@link #value} then waits for it.
+     * The value goes through the cache like any other read, so it is never older than {@link #FRESH_FOR}.
+     */
+    public void prefetch(String name) {
+        prefetching.computeIfAbsent(name, n -> CompletableFuture.runAsync(() -> cache.get(n, this::read)));
+    }
+
+    private String read(String name) {
+        return ssm.get().getParameter(b -> b.name(name)).parameter().value();
     }
 }

@@ -149,6 +149,8 @@ public final class Wiring {
     /** The policy as it stands at each registration: the privacy notice's version is a run-time setting. */
     public Supplier<RegistrationPolicy> registrationPolicy() {
         Supplier<String> noticeVersion = setting("PRIVACY_NOTICE_VERSION_PARAMETER");
+        // Every registration records it: its first read runs beside the first request's DynamoDB work.
+        parameters.prefetch(env.require("PRIVACY_NOTICE_VERSION_PARAMETER"));
         Duration retention = Duration.ofDays(env.intValue("RETENTION_DAYS_AFTER_FAIR", 365));
         return () -> new RegistrationPolicy(noticeVersion.get(), retention);
     }

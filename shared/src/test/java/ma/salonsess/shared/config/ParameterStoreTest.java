@@ -83,4 +83,25 @@ class ParameterStoreTest {
         assertEquals("2026-11", store.value("/s/sender-email"), "SSM briefly down fails no registration");
         assertThrows(SdkClientException.class, () -> store.value("/s/never-read"));
     }
+    @Test
+    void aPrefetchedValueServesTheFirstReadWithOneCallAndStillExpiresAfterAMinute() {
+        ParameterStore store = store();
+        store.prefetch("/s/privacy-notice-version");
+        assertEquals("2026-11", store.value("/s/privacy-notice-version"));
+        assertEquals(1, reads.get(), "the first request waits for the read in flight, it does not read again");
+
+        value.set("2026-12");
+        now = now.plusSeconds(61);
+        assertEquals("2026-12", store.value("/s/privacy-notice-version"), "a prefetched value is no fresher than any");
+    }
+
+    @Test
+    void aFailedPrefetchIsReadAgainByTheFirstRequestWhichSaysWhy() {
+        ParameterStore store = store();
+        down.set(true);
+        store.prefetch("/s/sender-email");
+        assertThrows(SdkClientException.class, () -> store.value("/s/sender-email"));
+        down.set(false);
+        assertEquals("2026-11", store.value("/s/sender-email"));
+    }
 }
