@@ -126,6 +126,19 @@ class CheckinHandlerTest {
     }
 
     @Test
+    void anAlteredCodeSentWithAGenuineScansIdGetsNoStoredAnswer() {
+        Registrant salma = registrant("Salma");
+        String genuine = api.badge(salma.registrationId());
+        String scanId = newScanId();
+        assertEquals("ADMITTED", api.checkIn(scan(genuine, "entrance", scanId, morning(3), "gate-a-1")).result());
+
+        String altered = genuine.substring(0, genuine.length() - 3) + (genuine.endsWith("AAA") ? "BBB" : "AAA");
+        Answer refused = api.checkIn(scan(altered, "entrance", scanId, morning(3), "gate-a-1"));
+        assertEquals(422, refused.status(), "the signature is checked before any stored answer is given");
+        assertEquals("UNKNOWN", refused.body().get("result").asText());
+    }
+
+    @Test
     void malformedScansAreRefusedNamingEachFieldAndNothingIsWritten() {
         Registrant idriss = registrant("Idriss");
         ObjectNode bad = Json.object().put("token", api.badge(idriss.registrationId())).put("point", "Entrée!")
