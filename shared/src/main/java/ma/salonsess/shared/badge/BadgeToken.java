@@ -132,22 +132,6 @@ public final class BadgeToken {
         return genuine ? Optional.of(new Holder(se2.group(1), role.get())) : Optional.empty();
     }
 
-    /**
-     * The registration a code names, read without checking it: only to start reading that
-     * registration while {@link #verify} runs. Nothing may be decided on it before the code verifies.
-     */
-    public static Optional<String> claimedRegistrationId(String token) {
-        if (token == null) {
-            return Optional.empty();
-        }
-        var se3 = SE3.matcher(token);
-        if (se3.matches()) {
-            return Optional.of(se3.group(2));
-        }
-        var se2 = SE2.matcher(token);
-        return se2.matches() ? Optional.of(se2.group(1)) : Optional.empty();
-    }
-
     /** The fair's public keys, current first: what a scanner verifies codes with. */
     public List<PublicKeyView> publicKeys(String fairId) {
         return keysOf(fairId).stream().map(k -> new PublicKeyView(k.keyId(), BASE64URL.encodeToString(k.raw())))

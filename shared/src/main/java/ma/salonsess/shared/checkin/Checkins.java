@@ -7,10 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import ma.salonsess.shared.badge.BadgeToken;
 import ma.salonsess.shared.fair.Fair;
@@ -34,8 +31,6 @@ public final class Checkins {
     public static final String ROOM_PREFIX = "room:";
     /** The programme read for door scans, kept this long per container. */
     private static final Duration PROGRAMME_FRESH = Duration.ofSeconds(30);
-    /** A virtual thread per check: a batch checks up to 8 scans at once, each beside its own reads. */
-    private static final Executor VERIFYING = Executors.newVirtualThreadPerTaskExecutor();
     private final RegistrationRepository registrations;
     private final WorkshopRepository workshops;
     private final SignupRepository signups;
@@ -104,30 +99,18 @@ public final class Checkins {
     }
 
     public Outcome checkIn(Fair fair, Request request) {
-        Optional<String> claimed = request.token().isPresent()
-                ? BadgeToken.claimedRegistrationId(request.token().get())
+        Optional<String> holder = request.token().isPresent()
+                ? tokens.get().verify(fair.fairId(), request.token().get()).map(BadgeToken.Holder::registrationId)
                 : request.registrationId();
-        if (claimed.isEmpty()) {
+        if (holder.isEmpty()) {
             return new Unknown();
         }
-        // The signature's check (about half a millisecond of CPU) runs while the two reads below wait
-        // on DynamoDB; no decision is taken before it has said the code is genuine.
-        // The keys come from a secret: read here, on the request's thread, as everything AWS answers.
-        BadgeToken keys = request.token().isPresent() ? tokens.get() : null;
-        CompletableFuture<Boolean> genuine = keys != null
-                ? CompletableFuture.supplyAsync(() -> keys.verify(fair.fairId(), request.token().get())
-                        .map(BadgeToken.Holder::registrationId).equals(claimed), VERIFYING)
-                : CompletableFuture.completedFuture(true);
-        String registrationId = claimed.get();
+        String registrationId = holder.get();
         Optional<Scan> before = checkins.scan(fair.fairId(), registrationId, request.scanId());
-        Optional<Registration> registration = before.isPresent() ? Optional.empty()
-                : registrations.find(fair.fairId(), registrationId);
-        if (!genuine.join()) {
-            return new Unknown();
-        }
         if (before.isPresent()) {
             return new Answered(before.get());
         }
+        Optional<Registration> registration = registrations.find(fair.fairId(), registrationId);
         if (registration.isEmpty()) {
             return new Erased(registrationId);
         }
