@@ -1,6 +1,5 @@
 package ma.salonsess.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
-import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.localaws.StackResources;
@@ -230,7 +228,7 @@ public final class RegistrationBenchmark {
         RegistrationHandler handler = new RegistrationHandler(env);
         int warmup = Math.max(1000, requests / 2);
         for (int i = 0; i < warmup; i++) {
-            register(handler);
+            WarmProbe.register(handler, DemoFair.ID);
         }
         DynamoDbCallTimer.takeNanos();
         double[] total = new double[requests];
@@ -238,7 +236,7 @@ public final class RegistrationBenchmark {
         double[] dynamo = new double[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
-            register(handler);
+            WarmProbe.register(handler, DemoFair.ID);
             long elapsed = System.nanoTime() - start;
             long inDynamo = DynamoDbCallTimer.takeNanos();
             total[i] = elapsed / 1e6;
@@ -255,23 +253,6 @@ public final class RegistrationBenchmark {
                 .append(row("inside DynamoDB calls (GetItem + TransactWriteItems)", dynamo))
                 .append(row("handler's own time (request minus its DynamoDB calls)", own))
                 .append(String.format("%nHandler overhead at p99: **%.2f ms** (target: under 1 ms)%n", percentile(own, 0.99)));
-    }
-
-    private static void register(RegistrationHandler handler) {
-        String body = "{\"role\":\"VISITOR\",\"firstName\":\"Amina\",\"lastName\":\"Alaoui\",\"arabicName\":\"أمينة العلوي\","
-                + "\"email\":\"warm-" + UUID.randomUUID() + "@example.org\",\"phone\":\"0612345678\",\"language\":\"ar\","
-                + "\"consent\":{\"dataProcessing\":true,\"photos\":false}}";
-        var event = APIGatewayV2HTTPEvent.builder()
-                .withRouteKey("POST /fairs/{fairId}/registrations")
-                .withRawPath("/fairs/" + DemoFair.ID + "/registrations")
-                .withPathParameters(Map.of("fairId", DemoFair.ID))
-                .withHeaders(Map.of("content-type", "application/json", "idempotency-key", UUID.randomUUID().toString()))
-                .withBody(body)
-                .build();
-        int status = handler.handleRequest(event, LambdaContext.forTest()).getStatusCode();
-        if (status != 201) {
-            throw new IllegalStateException("Registration answered " + status);
-        }
     }
 
     private static String row(String name, double[] sorted) {

@@ -58,7 +58,8 @@ public final class WarmProbe {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static void register(RegistrationHandler handler, String fairId) {
+    /** One registration of a new person, as the form sends it, with an Idempotency-Key; fails unless 201. */
+    static void register(RegistrationHandler handler, String fairId) {
         String body = "{\"role\":\"VISITOR\",\"firstName\":\"Amina\",\"lastName\":\"Alaoui\","
                 + "\"arabicName\":\"أمينة العلوي\",\"email\":\"warm-" + UUID.randomUUID() + "@example.org\","
                 + "\"phone\":\"0612345678\",\"language\":\"ar\","
