@@ -184,6 +184,57 @@ class WorkshopsHandlerTest {
     }
 
     @Test
+    void aWaitingListKeptTheOldWayOnTheWorkshopMovesToPlacesAndKeepsItsOrder() throws Exception {
+        fixtures.workshop(fairId, "gestion", 1, 10, 12);
+        Registrant seated = fixtures.registrant(fairId, "Seated");
+        Registrant first = fixtures.registrant(fairId, "First");
+        Registrant gone = fixtures.registrant(fairId, "Gone");
+        Registrant third = fixtures.registrant(fairId, "Third");
+        Registrant newcomer = fixtures.registrant(fairId, "Newcomer");
+        signUp("gestion", seated);
+        // As a stack deployed before places had items of their own left it: tickets 1 and 3 still
+        // waiting in a map on the workshop's item, ticket 2 cancelled, signups without tickets.
+        oldSignup("gestion", first, "WAITLISTED");
+        oldSignup("gestion", gone, "CANCELLED");
+        oldSignup("gestion", third, "WAITLISTED");
+        aws.dynamoDb().updateItem(b -> b.tableName(aws.tableName("FairsTable"))
+                .key(WorkshopRepository.key(fairId, "gestion"))
+                .updateExpression("SET waitlist = :line, ticketsIssued = :three REMOVE waiting, #left")
+                .expressionAttributeNames(Map.of("#left", "left"))
+                .expressionAttributeValues(Map.of(":three", AttributeValue.fromN("3"), ":line", AttributeValue.fromM(
+                        Map.of(first.registrationId(), AttributeValue.fromN("1"),
+                                third.registrationId(), AttributeValue.fromN("3"))))));
+
+        assertEquals(3, signUp("gestion", newcomer).get("waitlistPosition").asInt(), "behind the two still waiting");
+        var item = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("FairsTable"))
+                .key(WorkshopRepository.key(fairId, "gestion")).consistentRead(true)).item();
+        assertTrue(!item.containsKey("waitlist"), "the old list, with its registration ids, is gone: " + item);
+        assertEquals(1, signUp("gestion", first).get("waitlistPosition").asInt());
+        assertEquals(2, signUp("gestion", third).get("waitlistPosition").asInt());
+        assertEquals(3, workshop("gestion").get("waitlistLength").asInt());
+
+        assertEquals(204, call(cancelEvent("gestion", seated)).getStatusCode());
+        assertEquals("CONFIRMED", status("gestion", first), "the first of the old list gets the seat");
+        assertEquals(1, signUp("gestion", third).get("waitlistPosition").asInt());
+        assertEquals(2, signUp("gestion", newcomer).get("waitlistPosition").asInt());
+        assertEquals(204, call(cancelEvent("gestion", third)).getStatusCode());
+        assertEquals(1, signUp("gestion", newcomer).get("waitlistPosition").asInt());
+        assertEquals("CANCELLED", status("gestion", gone));
+    }
+
+    private void oldSignup(String workshopId, Registrant who, String status) {
+        String at = "2026-11-20T10:00:00Z";
+        aws.dynamoDb().putItem(b -> b.tableName(aws.tableName("SignupsTable")).item(Map.of(
+                "pk", AttributeValue.fromS("WS#" + fairId + "#" + workshopId),
+                "sk", AttributeValue.fromS("S#" + who.registrationId()),
+                "type", AttributeValue.fromS(SignupRepository.TYPE_SIGNUP), "fairId", AttributeValue.fromS(fairId),
+                "workshopId", AttributeValue.fromS(workshopId),
+                "registrationId", AttributeValue.fromS(who.registrationId()),
+                "status", AttributeValue.fromS(status), "createdAt", AttributeValue.fromS(at),
+                "updatedAt", AttributeValue.fromS(at))));
+    }
+
+    @Test
     void leavingTheWaitingListMovesTheOthersUp() throws Exception {
         fixtures.workshop(fairId, "gestion", 1, 10, 12);
         Registrant seated = fixtures.registrant(fairId, "Seated");

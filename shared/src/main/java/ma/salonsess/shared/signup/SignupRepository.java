@@ -153,7 +153,12 @@ public final class SignupRepository {
     /** The whole waiting list, in order (for organisers: it reads every place). */
     public List<WaitlistEntry> waitlist(String fairId, String workshopId) {
         List<WaitlistEntry> all = new ArrayList<>();
-        workshops.find(fairId, workshopId).ifPresent(w -> line(fairId, workshopId, w.seats()).forEach(all::add));
+        var workshop = workshops.find(fairId, workshopId);
+        if (workshop.isPresent() && !workshop.get().seats().lineInPlaces()) {
+            moveLineToPlaces(fairId, workshopId, Instant.now());
+            workshop = workshops.find(fairId, workshopId);
+        }
+        workshop.ifPresent(w -> line(fairId, workshopId, w.seats()).forEach(all::add));
         return all;
     }
 
@@ -193,6 +198,87 @@ public final class SignupRepository {
             return 0;
         }
         return workshops.find(fairId, workshopId).map(w -> placeInLine(w.seats(), signup.get())).orElse(0);
+    }
+
+    /**
+     * Moves a waiting list kept the way it was before places had items of their own (a map of
+     * registration to ticket on the workshop's item, or no line counters at all) to one place per
+     * ticket, keeping everyone's order; callers run it before deciding anything on such a workshop.
+     *
+     * <p>Each ticket issued gets its place: its holder's, when their signup is still WAITLISTED
+     * (the signup then gets the ticket), else a place marked left. Places are written only where
+     * none exists, so two requests moving the same line at once write the same thing, and a place
+     * changed since is never written over. Then the workshop's item gets its counters and loses the
+     * map, on condition that it still has the old shape and no ticket was taken meanwhile (a ticket
+     * taken on the old shape cannot be used: its join needs the counters); otherwise it is read
+     * and moved again. Until that write, nothing on the new shape can have happened to this line.
+     */
+    public void moveLineToPlaces(String fairId, String workshopId, Instant now) {
+        for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
+            Map<String, AttributeValue> item = workshops.item(fairId, workshopId);
+            if (item.isEmpty() || WorkshopRepository.seatsOf(item).lineInPlaces()) {
+                return;
+            }
+            long issued = WorkshopRepository.seatsOf(item).ticketsIssued();
+            Map<Long, String> holders = new TreeMap<>();
+            WorkshopRepository.oldLineOf(item)
+                    .forEach((registrationId, ticket) -> holders.put(ticket, registrationId));
+            long last = holders.keySet().stream().reduce(issued, Math::max);
+            int waiting = 0;
+            Map<String, AttributeValue> left = new HashMap<>();
+            for (long ticket = 1; ticket <= last; ticket++) {
+                String holder = holders.get(ticket);
+                boolean held = holder != null && giveTicket(fairId, workshopId, holder, ticket, now);
+                writePlaceIfNone(fairId, workshopId, ticket, held ? holder : null);
+                if (held) {
+                    waiting++;
+                } else {
+                    String block = Long.toString(Seats.blockOf(ticket));
+                    left.put(block, n(left.containsKey(block) ? Long.parseLong(left.get(block).n()) + 1 : 1));
+                }
+            }
+            int inLine = waiting;
+            try {
+                dynamoDb.updateItem(b -> b.tableName(workshops.table()).key(WorkshopRepository.key(fairId, workshopId))
+                        .updateExpression("SET #waiting = :waiting, #left = :left, #issued = :last REMOVE #old")
+                        .conditionExpression("(attribute_exists(#old) OR attribute_not_exists(#waiting) "
+                                + "OR attribute_not_exists(#left)) "
+                                + "AND (#issued = :issued OR attribute_not_exists(#issued))")
+                        .expressionAttributeNames(Map.of("#waiting", "waiting", "#left", "left",
+                                "#issued", "ticketsIssued", "#old", "waitlist"))
+                        .expressionAttributeValues(Map.of(":waiting", n(inLine), ":left", AttributeValue.fromM(left),
+                                ":last", n(last), ":issued", n(issued))));
+                return;
+            } catch (ConditionalCheckFailedException e) {
+                Backoff.CONTENTION.pause(attempt); // moved by another request, or a ticket taken: read again
+            }
+        }
+        throw new Contention(null);
+    }
+
+    /** The old-shape holder's WAITLISTED signup gets its ticket; false when it is no longer waiting. */
+    private boolean giveTicket(String fairId, String workshopId, String registrationId, long ticket, Instant now) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(signupKey(fairId, workshopId, registrationId))
+                    // A new updatedAt: a cancellation decided on the signup without its ticket fails and reads again.
+                    .updateExpression("SET ticket = :t, updatedAt = :now")
+                    .conditionExpression("#status = :waiting AND (attribute_not_exists(ticket) OR ticket = :t)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":t", n(ticket), ":now", s(now.toString()),
+                            ":waiting", s(Signup.Status.WAITLISTED.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false; // cancelled, seated or erased meanwhile: the ticket's place is left
+        }
+    }
+
+    private void writePlaceIfNone(String fairId, String workshopId, long ticket, String registrationId) {
+        try {
+            Map<String, AttributeValue> place = SignupItem.placeItem(fairId, workshopId, ticket, registrationId);
+            dynamoDb.putItem(b -> b.tableName(table).item(place).conditionExpression("attribute_not_exists(sk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // Written already, by another request moving this line, or changed since: it stands.
+        }
     }
 
     /** Takes a free seat: the seat count, the signup and the agenda change together. */

@@ -87,7 +87,13 @@ public final class WorkshopSignups {
         boolean lineServed = false;
         while (System.nanoTime() < deadline) {
             Optional<Signup> existing = signups.find(fairId, workshopId, registrationId);
-            Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
+            Optional<ScheduledWorkshop> target;
+            try {
+                target = current(fairId, workshopId);
+            } catch (SignupRepository.Contention e) {
+                backOff(contended++);
+                continue;
+            }
             if (target.isEmpty()) {
                 return new WorkshopNotFound();
             }
@@ -162,6 +168,19 @@ public final class WorkshopSignups {
     }
 
     /**
+     * The workshop, its waiting list first moved to places of their own if it is still kept the
+     * way it was before ({@link SignupRepository#moveLineToPlaces}): nothing is decided on the old shape.
+     */
+    private Optional<ScheduledWorkshop> current(String fairId, String workshopId) {
+        Optional<ScheduledWorkshop> workshop = workshops.find(fairId, workshopId);
+        if (workshop.isPresent() && !workshop.get().seats().lineInPlaces()) {
+            signups.moveLineToPlaces(fairId, workshopId, clock.instant());
+            workshop = workshops.find(fairId, workshopId);
+        }
+        return workshop;
+    }
+
+    /**
      * Joins the line, and answers the place it gave. Empty when the signup is neither waiting nor
      * seated a moment later (cancelled by the registrant's own concurrent request): read again.
      */
@@ -193,6 +212,9 @@ public final class WorkshopSignups {
     public void forget(String fairId, String registrationId) {
         for (ScheduledWorkshop w : workshops.programme(fairId)) {
             String workshopId = w.workshop().workshopId();
+            if (!w.seats().lineInPlaces()) {
+                signups.moveLineToPlaces(fairId, workshopId, clock.instant()); // so no old list keeps their id
+            }
             Optional<Signup> signup = signups.find(fairId, workshopId, registrationId);
             if (signup.isPresent() && signup.get().active() && cancel(fairId, workshopId, registrationId) instanceof Busy) {
                 throw new IllegalStateException("Workshop " + workshopId + " too busy to release a seat; retry");
@@ -214,9 +236,18 @@ public final class WorkshopSignups {
                     case CANCELLED -> {
                         return new Cancelled(); // a retried cancellation changes nothing
                     }
-                    case WAITLISTED -> signups.cancelWaitlisted(signup.get(), clock.instant());
+                    case WAITLISTED -> {
+                        if (signup.get().ticket() == 0 && current(fairId, workshopId).isPresent()) {
+                            // Perhaps in a line kept the old way, now moved: read the signup again.
+                            Optional<Signup> moved = signups.find(fairId, workshopId, registrationId);
+                            if (moved.isPresent() && moved.get().ticket() > 0) {
+                                continue;
+                            }
+                        }
+                        signups.cancelWaitlisted(signup.get(), clock.instant());
+                    }
                     case CONFIRMED -> {
-                        Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
+                        Optional<ScheduledWorkshop> target = current(fairId, workshopId);
                         if (target.isEmpty()) {
                             return new NotSignedUp(); // the workshop itself is gone
                         }
@@ -243,7 +274,7 @@ public final class WorkshopSignups {
         boolean promoted = false;
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         for (int attempt = 0; System.nanoTime() < deadline; ) {
-            Optional<ScheduledWorkshop> target = workshops.find(fairId, workshopId);
+            Optional<ScheduledWorkshop> target = current(fairId, workshopId);
             if (target.isEmpty() || target.get().seats().full() || target.get().seats().waitlistLength() == 0) {
                 return promoted;
             }

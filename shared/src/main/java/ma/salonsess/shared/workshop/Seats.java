@@ -18,13 +18,21 @@ import java.util.Map;
  * @param ticketsIssued waiting-list tickets handed out so far (the next is {@code ticketsIssued + 1})
  * @param waiting       people in line now
  * @param leftByBlock   block number to the number of its tickets no longer in line
+ * @param lineInPlaces  false for a workshop item written before places had items of their own (its
+ *                      line still a map on the item, or no line counters): it is moved first
+ *                      ({@code SignupRepository.moveLineToPlaces}), before anything is decided on it
  */
-public record Seats(int capacity, int seatsTaken, long ticketsIssued, int waiting, Map<Long, Integer> leftByBlock) {
+public record Seats(int capacity, int seatsTaken, long ticketsIssued, int waiting, Map<Long, Integer> leftByBlock,
+                    boolean lineInPlaces) {
     /** Tickets per block: the most items a place in line reads, and one counter per this many tickets. */
     public static final int BLOCK = 50;
 
     public Seats {
         leftByBlock = Map.copyOf(leftByBlock);
+    }
+
+    public Seats(int capacity, int seatsTaken, long ticketsIssued, int waiting, Map<Long, Integer> leftByBlock) {
+        this(capacity, seatsTaken, ticketsIssued, waiting, leftByBlock, true);
     }
 
     public int seatsLeft() {

@@ -30,8 +30,17 @@ final class WorkshopItem {
     static Seats seats(Map<String, AttributeValue> item) {
         Map<Long, Integer> left = new HashMap<>();
         Items.map(item, "left").forEach((block, count) -> left.put(Long.parseLong(block), Integer.parseInt(count.n())));
+        boolean lineInPlaces = item.containsKey("waiting") && item.containsKey("left") && !item.containsKey("waitlist");
         return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
-                Items.number(item, "ticketsIssued"),
-                item.containsKey("waiting") ? (int) Items.number(item, "waiting") : 0, left);
+                item.containsKey("ticketsIssued") ? Items.number(item, "ticketsIssued") : 0,
+                item.containsKey("waiting") ? (int) Items.number(item, "waiting") : 0, left, lineInPlaces);
+    }
+
+    /** The line as it was kept on the item before places had items of their own: registration to ticket. */
+    static Map<String, Long> oldLine(Map<String, AttributeValue> item) {
+        Map<String, Long> line = new HashMap<>();
+        Items.map(item, "waitlist")
+                .forEach((registrationId, ticket) -> line.put(registrationId, Long.parseLong(ticket.n())));
+        return line;
     }
 }

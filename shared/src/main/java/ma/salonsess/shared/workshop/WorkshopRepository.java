@@ -132,6 +132,17 @@ public final class WorkshopRepository {
         return workshops;
     }
 
+    /** The workshop's item as it is stored, read strongly consistent; empty when there is none. */
+    public Map<String, AttributeValue> item(String fairId, String workshopId) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(key(fairId, workshopId)).consistentRead(true)).item();
+        return item == null ? Map.of() : item;
+    }
+
+    /** The waiting list of an item written before places had items of their own: registration to ticket. */
+    public static Map<String, Long> oldLineOf(Map<String, AttributeValue> item) {
+        return WorkshopItem.oldLine(item);
+    }
+
     /** The seats and waiting-list counters of a workshop item. */
     public static Seats seatsOf(Map<String, AttributeValue> item) {
         return WorkshopItem.seats(item);
