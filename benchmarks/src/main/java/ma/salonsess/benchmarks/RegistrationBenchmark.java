@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import ma.salonsess.localaws.DemoFair;
 import ma.salonsess.localaws.EmbeddedAws;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.localaws.RepositoryLayout;
 import ma.salonsess.localaws.SamTemplate;
 import ma.salonsess.localaws.StackResources;
@@ -169,16 +169,18 @@ public final class RegistrationBenchmark {
      */
     private static void warmAlone(Path jar, Env env, int requests, StringBuilder report) throws Exception {
         Path probes = Files.createTempDirectory("warm-probes");
-        for (Class<?> type : List.of(WarmProbe.class, DynamoDbCallTimer.class)) {
+        // The probe, the call timer and the local Lambda context (its logger prints each line, as
+        // Lambda's does), with their nested classes: resources of this classpath, folder or jar.
+        for (Class<?> type : List.of(WarmProbe.class, DynamoDbCallTimer.class, LambdaContext.class)) {
             String prefix = type.getName().replace('.', '/');
-            Path folder = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolve(prefix).getParent();
-            try (var classes = Files.list(folder)) {
-                for (Path file : classes.filter(f -> f.getFileName().toString()
-                        .matches(Pattern.quote(type.getSimpleName()) + "(\\$.*)?\\.class")).toList()) {
-                    Path target = probes.resolve(prefix).resolveSibling(file.getFileName().toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
+            for (int nested = 0; nested < 10; nested++) {
+                String file = prefix + (nested == 0 ? "" : "$" + nested) + ".class";
+                try (var in = type.getClassLoader().getResourceAsStream(file)) {
+                    if (in != null) {
+                        Path target = probes.resolve(file);
+                        Files.createDirectories(target.getParent());
+                        Files.write(target, in.readAllBytes());
+                    }
                 }
             }
         }

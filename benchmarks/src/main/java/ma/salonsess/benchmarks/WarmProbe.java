@@ -1,13 +1,10 @@
 package ma.salonsess.benchmarks;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
+import ma.salonsess.localaws.LambdaContext;
 import ma.salonsess.registration.RegistrationHandler;
 import ma.salonsess.shared.config.Env;
 
@@ -72,80 +69,9 @@ public final class WarmProbe {
                         "idempotency-key", UUID.randomUUID().toString()))
                 .withBody(body)
                 .build();
-        int status = handler.handleRequest(event, new Invoke()).getStatusCode();
+        int status = handler.handleRequest(event, new LambdaContext("RegistrationFunction", 15, 1024)).getStatusCode();
         if (status != 201) {
             throw new IllegalStateException("Registration answered " + status);
-        }
-    }
-
-    /** One invocation's context; its logger writes each line to standard output, as Lambda's runtime does. */
-    private static final class Invoke implements Context, LambdaLogger {
-        private final String requestId = UUID.randomUUID().toString();
-
-        @Override
-        public String getAwsRequestId() {
-            return requestId;
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/RegistrationFunction";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "warm";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "RegistrationFunction";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:local:000000000000:function:RegistrationFunction:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 15_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return this;
-        }
-
-        @Override
-        public void log(String message) {
-            System.out.print(message);
-        }
-
-        @Override
-        public void log(byte[] message) {
-            System.out.write(message, 0, message.length);
-            System.out.flush();
         }
     }
 }
