@@ -231,6 +231,32 @@ class CheckinHandlerTest {
     }
 
     @Test
+    void aBadgeScannedTwiceOfflineOnOneDeviceIsAdmittedOnceThenAlreadyAdmittedWhateverTheBatchOrder() {
+        List<Registrant> people = new ArrayList<>();
+        ObjectNode batch = Json.object().put("deviceId", "gate-c-1");
+        var scans = batch.putArray("scans");
+        for (int i = 0; i < 16; i++) {
+            Registrant someone = registrant("Visitor" + i);
+            people.add(someone);
+            String badge = api.badge(someone.registrationId());
+            // The repeat comes first in the batch: the device's log is not always in scanning order.
+            scans.add(scan(badge, "entrance", newScanId(), morning(20), null));
+            scans.add(scan(badge, "entrance", newScanId(), morning(10), null));
+        }
+
+        Answer answer = api.as(CheckinApi.STEWARD, "stewards", "staff-checkin-batch-post.json", batch.toString());
+
+        assertEquals(200, answer.status(), answer.body().toString());
+        JsonNode results = answer.body().get("results");
+        for (int i = 0; i < people.size(); i++) {
+            assertEquals("ALREADY_ADMITTED", results.get(2 * i).get("result").asText(), "the repeat, " + i);
+            assertEquals("ADMITTED", results.get(2 * i + 1).get("result").asText(), "the first scan, " + i);
+            assertTrue(!results.get(2 * i).path("conflict").asBoolean(), "one device: not a double entry");
+            assertEquals(morning(10), stored(people.get(i).registrationId()).entries().get(0).at());
+        }
+    }
+
+    @Test
     void aBatchAnswersEachScanKeepsDoubleEntriesAndTheEarlierScanStands() {
         Registrant rachid = registrant("Rachid");
         Registrant leila = registrant("Leila");
