@@ -170,11 +170,11 @@ public final class CheckinBenchmark {
         report.append("## Warm single scans: ").append(scans).append(" first entries after ").append(warmup)
                 .append(" warm-up ones (token verified, 4 DynamoDB calls: scan, registration, entry, answer)\n\n")
                 .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")
-                .append(row("whole request (handler + DynamoDB)", total))
-                .append(row("inside DynamoDB calls", dynamo))
-                .append(row("handler's own time (request minus its DynamoDB calls)", own))
+                .append(Percentiles.row("whole request (handler + DynamoDB)", total))
+                .append(Percentiles.row("inside DynamoDB calls", dynamo))
+                .append(Percentiles.row("handler's own time (request minus its DynamoDB calls)", own))
                 .append(String.format("%nHandler's own time at p99: **%.2f ms** (target: under 2 ms)%n%n",
-                        percentile(own, 0.99)));
+                        Percentiles.of(own, 0.99)));
     }
 
     /** 3,000 scans in a gate's morning from 6 devices at once: 2,700 badges, 10% repeats. */
@@ -320,14 +320,5 @@ public final class CheckinBenchmark {
                     Optional.empty());
             return id;
         }).toList();
-    }
-
-    private static String row(String label, double[] sorted) {
-        return String.format("| %s | %.2f | %.2f | %.2f |%n", label, percentile(sorted, 0.5), percentile(sorted, 0.99),
-                percentile(sorted, 0.999));
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

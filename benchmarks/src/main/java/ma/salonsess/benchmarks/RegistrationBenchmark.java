@@ -115,20 +115,20 @@ public final class RegistrationBenchmark {
         Arrays.sort(floor);
         Arrays.sort(floorWithSsm);
         Arrays.sort(tracedHandler);
-        double ratio = median(handler) / median(floor);
+        double ratio = Percentiles.median(handler) / Percentiles.median(floor);
         report.append("## Cold start: fresh JVM to first answer (").append(runs).append(" runs each)\n\n")
                 .append("| | median ms | min ms | max ms |\n|---|---:|---:|---:|\n")
-                .append(String.format("| registration handler | %.0f | %.0f | %.0f |%n", median(handler), handler[0], handler[runs - 1]))
-                .append(String.format("| floor: bare DynamoDB client, same DynamoDB calls | %.0f | %.0f | %.0f |%n", median(floor), floor[0], floor[runs - 1]))
+                .append(String.format("| registration handler | %.0f | %.0f | %.0f |%n", Percentiles.median(handler), handler[0], handler[runs - 1]))
+                .append(String.format("| floor: bare DynamoDB client, same DynamoDB calls | %.0f | %.0f | %.0f |%n", Percentiles.median(floor), floor[0], floor[runs - 1]))
                 .append(String.format("| floor with the SSM read too: bare SSM and DynamoDB clients, all the same calls | %.0f | %.0f | %.0f |%n",
-                        median(floorWithSsm), floorWithSsm[0], floorWithSsm[runs - 1]))
+                        Percentiles.median(floorWithSsm), floorWithSsm[0], floorWithSsm[runs - 1]))
                 .append(String.format("%nHandler / DynamoDB floor (medians): **%.2fx** (target: at most 1.3x); "
-                        + "handler / floor with the same SSM read: %.2fx%n%n", ratio, median(handler) / median(floorWithSsm)));
+                        + "handler / floor with the same SSM read: %.2fx%n%n", ratio, Percentiles.median(handler) / Percentiles.median(floorWithSsm)));
         if (traced) {
             report.append(String.format("| handler with the X-Ray SDK instrumentor | %.0f | %.0f | %.0f |%n",
-                            median(tracedHandler), tracedHandler[0], tracedHandler[runs - 1]))
+                            Percentiles.median(tracedHandler), tracedHandler[0], tracedHandler[runs - 1]))
                     .append(String.format("%nTraced handler / floor (medians): **%.2fx**; traced / untraced handler: "
-                            + "%.2fx%n%n", median(tracedHandler) / median(floor), median(tracedHandler) / median(handler)));
+                            + "%.2fx%n%n", Percentiles.median(tracedHandler) / Percentiles.median(floor), Percentiles.median(tracedHandler) / Percentiles.median(handler)));
         }
     }
 
@@ -171,7 +171,8 @@ public final class RegistrationBenchmark {
         Path probes = Files.createTempDirectory("warm-probes");
         // The probe, the call timer and the local Lambda context (its logger prints each line, as
         // Lambda's does), with their nested classes: resources of this classpath, folder or jar.
-        for (Class<?> type : List.of(WarmProbe.class, DynamoDbCallTimer.class, LambdaContext.class)) {
+        for (Class<?> type : List.of(WarmProbe.class, Percentiles.class, DynamoDbCallTimer.class,
+                LambdaContext.class)) {
             String prefix = type.getName().replace('.', '/');
             for (int nested = 0; nested < 10; nested++) {
                 String file = prefix + (nested == 0 ? "" : "$" + nested) + ".class";
@@ -251,22 +252,9 @@ public final class RegistrationBenchmark {
         report.append("## Warm, the handler in the benchmark's JVM beside the emulators: ").append(requests).append(" registrations after ").append(warmup)
                 .append(" warm-up ones, DynamoDB Local in the same JVM\n\n")
                 .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")
-                .append(row("whole request (handler + DynamoDB)", total))
-                .append(row("inside DynamoDB calls (GetItem + TransactWriteItems)", dynamo))
-                .append(row("handler's own time (request minus its DynamoDB calls)", own))
-                .append(String.format("%nHandler overhead at p99: **%.2f ms** (target: under 1 ms)%n", percentile(own, 0.99)));
-    }
-
-    private static String row(String name, double[] sorted) {
-        return String.format("| %s | %.2f | %.2f | %.2f |%n", name, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                percentile(sorted, 0.999));
-    }
-
-    private static double median(double[] sorted) {
-        return percentile(sorted, 0.5);
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+                .append(Percentiles.row("whole request (handler + DynamoDB)", total))
+                .append(Percentiles.row("inside DynamoDB calls (GetItem + TransactWriteItems)", dynamo))
+                .append(Percentiles.row("handler's own time (request minus its DynamoDB calls)", own))
+                .append(String.format("%nHandler overhead at p99: **%.2f ms** (target: under 1 ms)%n", Percentiles.of(own, 0.99)));
     }
 }

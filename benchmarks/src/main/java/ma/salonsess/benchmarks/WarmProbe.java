@@ -47,12 +47,8 @@ public final class WarmProbe {
 
     private static void print(String name, double[] values) {
         Arrays.sort(values);
-        System.out.printf("RESULT %s %.2f %.2f %.2f%n", name, percentile(values, 0.50), percentile(values, 0.99),
-                percentile(values, 0.999));
-    }
-
-    static double percentile(double[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        System.out.printf("RESULT %s %.2f %.2f %.2f%n", name, Percentiles.of(values, 0.50),
+                Percentiles.of(values, 0.99), Percentiles.of(values, 0.999));
     }
 
     /** One registration of a new person, as the form sends it, with an Idempotency-Key; fails unless 201. */
