@@ -170,12 +170,12 @@ public final class RegistrationBenchmark {
     private static void warmAlone(Path jar, Env env, int requests, StringBuilder report) throws Exception {
         Path probes = Files.createTempDirectory("warm-probes");
         // The probe, the call timer and the local Lambda context (its logger prints each line, as
-        // Lambda's does), with their nested classes: resources of this classpath, folder or jar.
-        for (Class<?> type : List.of(WarmProbe.class, Percentiles.class, DynamoDbCallTimer.class,
-                LambdaContext.class)) {
+        // Lambda's does), with their anonymous classes: resources of this classpath, folder or jar.
+        for (Class<?> type : List.of(WarmProbe.class, WarmProbe.Timings.class, Percentiles.class,
+                DynamoDbCallTimer.class, LambdaContext.class)) {
             String prefix = type.getName().replace('.', '/');
-            for (int nested = 0; nested < 10; nested++) {
-                String file = prefix + (nested == 0 ? "" : "$" + nested) + ".class";
+            for (int anonymous = 0; anonymous < 10; anonymous++) {
+                String file = prefix + (anonymous == 0 ? "" : "$" + anonymous) + ".class";
                 try (var in = type.getClassLoader().getResourceAsStream(file)) {
                     if (in != null) {
                         Path target = probes.resolve(file);
@@ -228,27 +228,11 @@ public final class RegistrationBenchmark {
     }
 
     private static void warm(Env env, int requests, StringBuilder report) throws IOException {
-        RegistrationHandler handler = new RegistrationHandler(env);
         int warmup = Math.max(1000, requests / 2);
-        for (int i = 0; i < warmup; i++) {
-            WarmProbe.register(handler, DemoFair.ID);
-        }
-        DynamoDbCallTimer.takeNanos();
-        double[] total = new double[requests];
-        double[] own = new double[requests];
-        double[] dynamo = new double[requests];
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            WarmProbe.register(handler, DemoFair.ID);
-            long elapsed = System.nanoTime() - start;
-            long inDynamo = DynamoDbCallTimer.takeNanos();
-            total[i] = elapsed / 1e6;
-            dynamo[i] = inDynamo / 1e6;
-            own[i] = (elapsed - inDynamo) / 1e6;
-        }
-        Arrays.sort(total);
-        Arrays.sort(own);
-        Arrays.sort(dynamo);
+        WarmProbe.Timings timings = WarmProbe.measure(new RegistrationHandler(env), DemoFair.ID, warmup, requests);
+        double[] total = timings.total();
+        double[] dynamo = timings.inCalls();
+        double[] own = timings.own();
         report.append("## Warm, the handler in the benchmark's JVM beside the emulators: ").append(requests).append(" registrations after ").append(warmup)
                 .append(" warm-up ones, DynamoDB Local in the same JVM\n\n")
                 .append("| | p50 ms | p99 ms | p99.9 ms |\n|---|---:|---:|---:|\n")

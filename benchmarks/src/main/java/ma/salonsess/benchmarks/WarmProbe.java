@@ -21,11 +21,21 @@ public final class WarmProbe {
     }
 
     public static void main(String[] args) {
-        RegistrationHandler handler = new RegistrationHandler(Env.system());
-        int warmup = Integer.parseInt(args[1]);
-        int requests = Integer.parseInt(args[2]);
+        Timings timings = measure(new RegistrationHandler(Env.system()), args[0], Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]));
+        print("total", timings.total());
+        print("calls", timings.inCalls());
+        print("own", timings.own());
+    }
+
+    /** Per request, in milliseconds, each sorted: the whole request, its SDK calls, and the rest. */
+    record Timings(double[] total, double[] inCalls, double[] own) {
+    }
+
+    /** Times {@code requests} registrations after {@code warmup} untimed ones. */
+    static Timings measure(RegistrationHandler handler, String fairId, int warmup, int requests) {
         for (int i = 0; i < warmup; i++) {
-            register(handler, args[0]);
+            register(handler, fairId);
         }
         DynamoDbCallTimer.takeNanos();
         double[] total = new double[requests];
@@ -33,20 +43,20 @@ public final class WarmProbe {
         double[] inCalls = new double[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
-            register(handler, args[0]);
+            register(handler, fairId);
             long elapsed = System.nanoTime() - start;
             long inSdk = DynamoDbCallTimer.takeNanos();
             total[i] = elapsed / 1e6;
             inCalls[i] = inSdk / 1e6;
             own[i] = (elapsed - inSdk) / 1e6;
         }
-        print("total", total);
-        print("calls", inCalls);
-        print("own", own);
+        Arrays.sort(total);
+        Arrays.sort(inCalls);
+        Arrays.sort(own);
+        return new Timings(total, inCalls, own);
     }
 
     private static void print(String name, double[] values) {
-        Arrays.sort(values);
         System.out.printf("RESULT %s %.2f %.2f %.2f%n", name, Percentiles.of(values, 0.50),
                 Percentiles.of(values, 0.99), Percentiles.of(values, 0.999));
     }
