@@ -35,7 +35,7 @@ class FileSweepHandlerTest {
             aws.s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("Amina Alaoui"));
         }
         aws.s3().deleteObject(b -> b.bucket(bucket).key(export)); // a delete marker over the export
-        // Compared with what is there, not with a count: a PUT the SDK retried under load is one more version.
+        // Compared with what is there, not with a count: a PUT the SDK retries under load is one more version.
         List<String> before = versionsUnder(aws, bucket, run);
         assertTrue(before.stream().filter((sheet + " version")::equals).count() >= 2
                 && before.containsAll(List.of(export + " version", export + " marker", badge + " version")),
