@@ -175,6 +175,18 @@ public final class CheckinBenchmark {
                 .append(Percentiles.row("handler's own time (request minus its DynamoDB calls)", own))
                 .append(String.format("%nHandler's own time at p99: **%.2f ms** (target: under 2 ms)%n%n",
                         Percentiles.of(own, 0.99)));
+        // The badge code's signature check alone, on the same JVM and keys: its share of that own time.
+        String code = bench.tokens().issue(DemoFair.ID, people.get(0), Role.VISITOR);
+        int checks = 3000;
+        for (int i = 0; i < checks; i++) {
+            bench.tokens().verify(DemoFair.ID, code);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            bench.tokens().verify(DemoFair.ID, code);
+        }
+        report.append(String.format("Verifying one badge code's Ed25519 signature alone: %.2f ms (mean of %d, "
+                + "after as many untimed)%n%n", (System.nanoTime() - start) / 1e6 / checks, checks));
     }
 
     /** 3,000 scans in a gate's morning from 6 devices at once: 2,700 badges, 10% repeats. */
