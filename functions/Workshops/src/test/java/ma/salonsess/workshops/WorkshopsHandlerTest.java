@@ -205,6 +205,7 @@ class WorkshopsHandlerTest {
                         Map.of(first.registrationId(), AttributeValue.fromN("1"),
                                 third.registrationId(), AttributeValue.fromN("3"))))));
 
+        assertEquals(2, workshop("gestion").get("waitlistLength").asInt(), "the programme counts the old list");
         assertEquals(3, signUp("gestion", newcomer).get("waitlistPosition").asInt(), "behind the two still waiting");
         var item = aws.dynamoDb().getItem(b -> b.tableName(aws.tableName("FairsTable"))
                 .key(WorkshopRepository.key(fairId, "gestion")).consistentRead(true)).item();

@@ -33,7 +33,9 @@ final class WorkshopItem {
         boolean lineInPlaces = item.containsKey("waiting") && item.containsKey("left") && !item.containsKey("waitlist");
         return new Seats((int) Items.number(item, "capacity"), (int) Items.number(item, "seatsTaken"),
                 item.containsKey("ticketsIssued") ? Items.number(item, "ticketsIssued") : 0,
-                item.containsKey("waiting") ? (int) Items.number(item, "waiting") : 0, left, lineInPlaces);
+                // A line still kept the old way is counted from its map until a request moves it.
+                item.containsKey("waiting") ? (int) Items.number(item, "waiting") : oldLine(item).size(), left,
+                lineInPlaces);
     }
 
     /** The line as it was kept on the item before places had items of their own: registration to ticket. */
