@@ -2,6 +2,7 @@ package ma.salonsess.workshops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import ma.salonsess.shared.json.Json;
@@ -48,7 +50,7 @@ class ConcurrentSignupsTest {
                 .mapToObj(i -> fixtures.registrant(fairId, "Person " + i)).toList();
 
         List<JsonNode> answers = runAtOnce(people.stream().<Callable<JsonNode>>map(p -> () -> {
-            APIGatewayV2HTTPResponse response = t.call(t.signUpEvent("strategie-commerciale", p));
+            APIGatewayV2HTTPResponse response = callAgainWhileBusy(t, () -> t.signUpEvent("strategie-commerciale", p));
             assertEquals(201, response.getStatusCode(), response.getBody());
             return Json.parse(response.getBody());
         }).toList());
@@ -79,7 +81,7 @@ class ConcurrentSignupsTest {
         List<Registrant> leaving = new ArrayList<>(seated.stream().map(byId::get).toList());
         firstFifty.subList(0, 20).forEach(id -> leaving.add(byId.get(id)));
         runAtOnce(leaving.stream().<Callable<Integer>>map(p -> () ->
-                t.call(t.cancelEvent("strategie-commerciale", p)).getStatusCode()).toList())
+                callAgainWhileBusy(t, () -> t.cancelEvent("strategie-commerciale", p)).getStatusCode()).toList())
                 .forEach(status -> assertEquals(204, status));
 
         Set<String> nowSeated = new HashSet<>();
@@ -94,6 +96,23 @@ class ConcurrentSignupsTest {
         seats = t.workshop("strategie-commerciale");
         assertEquals(30, seats.get("seatsTaken").asInt());
         assertEquals(220, seats.get("waitlistLength").asInt());
+    }
+
+    /**
+     * As a person does when the page says the workshop is busy (503, nothing written: the request
+     * was still contended after 20 s): tries again after the retry-after it was given. On a loaded
+     * 2-core machine the slowest of the 300 took 13 s; the invariants hold whatever the retries.
+     */
+    private static APIGatewayV2HTTPResponse callAgainWhileBusy(WorkshopApi t, Supplier<APIGatewayV2HTTPEvent> event)
+            throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            APIGatewayV2HTTPResponse response = t.call(event.get());
+            if (response.getStatusCode() != 503 || attempt == 3) {
+                return response;
+            }
+            assertEquals("1", response.getHeaders().get("retry-after"), response.getBody());
+            Thread.sleep(1000);
+        }
     }
 
     private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
