@@ -52,8 +52,12 @@ public final class OrganiserHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public OrganiserHandler(Env env) {
+        this(env, Clock.systemUTC());
+    }
+
+    /** @param clock when fairs are saved: a survey is set only for a fair that ends after it */
+    public OrganiserHandler(Env env, Clock clock) {
         Wiring wiring = new Wiring(env);
-        Clock clock = Clock.systemUTC();
         IntSupplier surveyDelayHours = wiring.intSetting("SURVEY_DELAY_HOURS_PARAMETER");
         this.fairs = wiring.fairs();
         this.setup = new FairSetup(fairs, wiring.workshops(), wiring.signups(), wiring.registrations(),

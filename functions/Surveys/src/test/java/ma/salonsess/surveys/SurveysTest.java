@@ -76,6 +76,8 @@ class SurveysTest {
     private static final OpenApiContract API = OpenApiContract.load();
     private static final Pattern LINK = Pattern.compile("https://\\S+/surveys#(SV1[A-Za-z0-9_-]{43})");
     /** The test fair runs 10 to 13 December 2026 (Casablanca); this is the morning after. */
+    /** Before the fair of events/admin-fair-put.json (18-21 March 2027): its survey is still to come. */
+    private static final Clock WHEN_SAVED = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
     private static final Clock AFTER_THE_FAIR = Clock.fixed(Instant.parse("2026-12-14T09:00:00Z"), ZoneOffset.UTC);
     private LocalAws aws;
     private Env dispatchEnv;
@@ -175,7 +177,8 @@ class SurveysTest {
     @Test
     void savingAFairSetsItsSurveyForItsEndPlusTheDelay() {
         var event = withPathParameter(ApiEvents.load("admin-fair-put.json"), "fairId", fairId);
-        APIGatewayV2HTTPResponse saved = new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, LambdaContext.forTest());
+        APIGatewayV2HTTPResponse saved = new OrganiserHandler(aws.functionEnv("OrganiserFunction"), WHEN_SAVED)
+                .handleRequest(event, LambdaContext.forTest());
         assertEquals(200, saved.getStatusCode(), saved.getBody());
 
         try (SchedulerClient scheduler = aws.endpoints().schedulerClient()) {
@@ -190,7 +193,8 @@ class SurveysTest {
                     set.getFirst().target().arn());
             assertEquals("INVITATIONS", parse(set.getFirst().target().input()).get("round").asText());
 
-            new OrganiserHandler(aws.functionEnv("OrganiserFunction")).handleRequest(event, LambdaContext.forTest());
+            new OrganiserHandler(aws.functionEnv("OrganiserFunction"), WHEN_SAVED)
+                    .handleRequest(event, LambdaContext.forTest());
             assertEquals(1, schedules(scheduler).size(), "saving again moves the schedule, adds none");
         }
     }
