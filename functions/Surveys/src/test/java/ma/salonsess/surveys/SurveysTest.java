@@ -75,9 +75,9 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 class SurveysTest {
     private static final OpenApiContract API = OpenApiContract.load();
     private static final Pattern LINK = Pattern.compile("https://\\S+/surveys#(SV1[A-Za-z0-9_-]{43})");
-    /** The test fair runs 10 to 13 December 2026 (Casablanca); this is the morning after. */
     /** Before the fair of events/admin-fair-put.json (18-21 March 2027): its survey is still to come. */
     private static final Clock WHEN_SAVED = Clock.fixed(Instant.parse("2026-12-01T09:00:00Z"), ZoneOffset.UTC);
+    /** The test fair runs 10 to 13 December 2026 (Casablanca); this is the morning after. */
     private static final Clock AFTER_THE_FAIR = Clock.fixed(Instant.parse("2026-12-14T09:00:00Z"), ZoneOffset.UTC);
     private LocalAws aws;
     private Env dispatchEnv;

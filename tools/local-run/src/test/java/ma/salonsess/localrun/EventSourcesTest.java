@@ -108,8 +108,8 @@ class EventSourcesTest {
         List<String> delivered = List.copyOf(RecordingStreamHandler.DELIVERED);
         assertEquals(1, delivered.stream().filter("x1"::equals).count(), "x1 succeeded; not sent again: " + delivered);
         assertEquals(2, delivered.stream().filter("fail-once-x2"::equals).count(), delivered.toString());
-        // x3 comes after the failure in its batch, nearly always one batch for one transaction; should
-        // the poller read between two of its records, x3 comes first in the next batch, once.
+        // One transaction's records nearly always come in one batch, where x3 follows the failure and
+        // is sent again; should the poller read between them, x3 comes once, in the retried batch.
         boolean x3InTheFailedBatch = delivered.subList(delivered.indexOf("fail-once-x2"),
                 delivered.lastIndexOf("fail-once-x2")).contains("x3");
         assertEquals(x3InTheFailedBatch ? 2 : 1, delivered.stream().filter("x3"::equals).count(),
