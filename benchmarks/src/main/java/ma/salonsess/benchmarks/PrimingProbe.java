@@ -14,6 +14,9 @@ import ma.salonsess.shared.snapstart.Priming;
  * as SnapStart would before its snapshot (or not), then times its first request and, in the same
  * JVM, the median of the next ones. Prints {@code FIRST ms}, {@code WARM_P50 ms}, {@code PRIMING ms}.
  * Arguments: registration|programme, primed|unprimed, fairId, warm requests.
+ *
+ * <p>Self-contained: its class file alone is put beside the jar, so it builds its own events
+ * rather than sharing the other probes' (nothing else of this module is on that classpath).
  */
 public final class PrimingProbe {
     private PrimingProbe() {
